@@ -1,0 +1,98 @@
+"""Movement Priorities: the app factory. ``server`` is the WSGI app for gunicorn."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import dash
+from dash import html
+from flask import Flask, redirect, request
+
+from components.index import PrioritiesDash
+from data import i18n
+from data.cache import cache, cache_config
+from data.db import Database
+
+ROOT = Path(__file__).resolve().parent
+INSTANCE = ROOT / "instance"
+
+
+def _flag(name: str, default: str) -> bool:
+    return os.environ.get(name, default).strip().lower() not in ("0", "false", "no", "off", "")
+
+
+def _secret_key() -> str:
+    """SECRET_KEY from the environment; for local runs, one kept in instance/ across restarts."""
+    if os.environ.get("SECRET_KEY"):
+        return os.environ["SECRET_KEY"]
+    path = INSTANCE / "secret_key"
+    if not path.exists():
+        INSTANCE.mkdir(exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+    return path.read_text().strip()
+
+
+def settings() -> dict:
+    """Configuration from the environment (see the README's table)."""
+    return {
+        "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{INSTANCE / 'priorities.db'}"),
+        "REDIS_URL": os.environ.get("REDIS_URL", ""),
+        "DEMO_DATA": _flag("DEMO_DATA", "1"),
+        "AUTO_PUBLISH": _flag("AUTO_PUBLISH", "1"),
+        "PRIVACY_THRESHOLD": int(os.environ.get("PRIVACY_THRESHOLD", "5")),
+        "POLL_INTERVAL_MS": int(os.environ.get("POLL_INTERVAL_MS", "2000")),
+        "VERSION_MAX_AGE": int(os.environ.get("VERSION_MAX_AGE", "1")),
+        "MAX_CONTENT_LENGTH": 256 * 1024,
+    }
+
+
+def create_app(config: dict | None = None) -> dash.Dash:
+    app = PrioritiesDash(
+        __name__,
+        use_pages=True,
+        pages_folder="",
+        assets_folder=str(ROOT / "assets"),
+        assets_path_ignore=["vendor"],
+        compress=True,
+        title="Movement Priorities",
+        update_title=None,
+        serve_locally=True,
+    )
+    server: Flask = app.server
+    server.config.update(settings())
+    if not (config or {}).get("SECRET_KEY"):
+        server.config["SECRET_KEY"] = _secret_key()
+    server.config.update(config or {})
+
+    Database().init_app(server)
+    i18n.babel.init_app(
+        server,
+        locale_selector=i18n.select_locale,
+        default_translation_directories=str(i18n.TRANSLATIONS),
+    )
+    cache.init_app(server, config=cache_config(server.config))
+
+    from dashboard import pages as dashboard_pages
+    from intake import api, cli
+    from intake import pages as intake_pages
+
+    server.register_blueprint(api.blueprint)
+    cli.register(server)
+    intake_pages.register(app)
+    dashboard_pages.register(app)
+    app.layout = html.Div(dash.page_container)
+    server.before_request(_redirect_to_language)
+    return app
+
+
+def _redirect_to_language():
+    """``/`` goes to the dashboard in the visitor's language (cookie, then Accept-Language)."""
+    if request.path == "/":
+        return redirect(f"/{i18n.negotiate()}/", code=302)
+    return None
+
+
+app = create_app()
+server = app.server

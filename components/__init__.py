@@ -1,0 +1,1 @@
+"""Reusable UI: the app shell, the language switcher, form fields, chart cards."""

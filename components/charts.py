@@ -1,0 +1,83 @@
+"""Charts share one look (template, colour-blind-safe palette, locale-aware numbers) and each
+comes with a text summary and its data as a table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import dash_bootstrap_components as dbc
+import plotly.graph_objects as go
+from dash import dcc, html
+from flask_babel import gettext as _
+
+# Okabe & Ito's palette: distinguishable with the common colour-vision deficiencies.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+}
+
+
+def styled(fig: go.Figure, rtl: bool = False, height: int | None = None) -> go.Figure:
+    fig.update_layout(
+        template="plotly_white",
+        colorway=PALETTE,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        font={"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13},
+        hoverlabel={"align": "right" if rtl else "left"},
+        height=height,
+    )
+    if rtl:
+        # Bars grow from the right and category labels sit on the right in RTL languages.
+        fig.update_xaxes(autorange="reversed")
+        fig.update_yaxes(side="right")
+    return fig
+
+
+def data_table(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> dbc.Table:
+    return dbc.Table(
+        [
+            html.Thead(html.Tr([html.Th(c, scope="col") for c in columns])),
+            html.Tbody([html.Tr([html.Td(str(v)) for v in row]) for row in rows]),
+        ],
+        size="sm",
+        striped=True,
+        responsive=True,
+        className="mb-0",
+    )
+
+
+def chart_card(title: str, graph_id: str, summary_id: str, table_id: str) -> dbc.Card:
+    """A titled chart with a one-sentence summary and a disclosure holding its data table."""
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.H2(title, className="h5 card-title"),
+                html.P(
+                    id=summary_id, className="small text-body-secondary", **{"aria-live": "polite"}
+                ),
+                dcc.Graph(id=graph_id, config=GRAPH_CONFIG, figure=styled(go.Figure())),
+                html.Details(
+                    [
+                        html.Summary(_("Show the data as a table")),
+                        html.Div(id=table_id, className="mt-2"),
+                    ]
+                ),
+            ]
+        ),
+        className="mb-4 h-100",
+    )
+
+
+def stat_card(label: str, value_id: str, note_id: str | None = None) -> dbc.Card:
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.Div(label, className="small text-body-secondary"),
+                html.Div("–", id=value_id, className="fs-3 fw-semibold"),
+                html.Div(id=note_id, className="small") if note_id else None,
+            ]
+        ),
+        className="h-100",
+    )

@@ -1,0 +1,51 @@
+"""Form fields with their label, help text and a place for their validation message.
+
+Every input of a form has the dict ID ``{"type": FIELD, "name": name}`` and its message the ID
+``{"type": MESSAGE, "name": name}``, so one callback reads all values and writes all messages.
+"""
+
+from __future__ import annotations
+
+import json
+
+import dash_bootstrap_components as dbc
+from dash import html
+
+FIELD = "form-field"
+MESSAGE = "form-message"
+WRAP = "form-wrap"
+
+
+def field_id(name: str) -> dict:
+    return {"type": FIELD, "name": name}
+
+
+def message_id(name: str) -> dict:
+    return {"type": MESSAGE, "name": name}
+
+
+def wrap_id(name: str) -> dict:
+    return {"type": WRAP, "name": name}
+
+
+def dom_id(component_id: dict) -> str:
+    """The DOM id Dash gives a dict ID (keys sorted, compact JSON), for ``<label for>``."""
+    return json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+
+
+def field(name: str, label: str, control, help_text: str | None = None, required=False, **kw):
+    """A labelled control; ``control`` must already carry ``field_id(name)``."""
+    control_id = dom_id(field_id(name))
+    label_children = [label]
+    if required:
+        label_children.append(html.Span(" *", className="text-danger", **{"aria-hidden": "true"}))
+    return html.Div(
+        [
+            dbc.Label(label_children, html_for=control_id),
+            control,
+            dbc.FormText(help_text) if help_text else None,
+            html.Div(id=message_id(name), className="field-message", role="alert"),
+        ],
+        id=wrap_id(name),
+        className=kw.get("className", "mb-3"),
+    )

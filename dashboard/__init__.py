@@ -1,0 +1,1 @@
+"""The public dashboard and, later, the support team's pages."""

@@ -1,0 +1,54 @@
+"""Registers the public dashboard (``/<lang>/``) and its callbacks."""
+
+from __future__ import annotations
+
+import dash
+from dash import html
+from flask import current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from components import shell
+from dashboard import callbacks
+from dashboard.layout import dashboard
+from data import i18n
+
+MODULE = "dashboard.home"
+
+
+def title(lang: str = i18n.DEFAULT, **_kwargs) -> str:
+    with force_locale(i18n.normalize(lang)):
+        return f"{_('Priorities dashboard')} · {_('Movement Priorities')}"
+
+
+def layout(lang: str = i18n.DEFAULT, **_kwargs):
+    lang = i18n.normalize(lang)
+    poll = current_app.config["POLL_INTERVAL_MS"] if current_app else 2000
+    with force_locale(lang):
+        return shell.page(
+            lang,
+            MODULE,
+            "",
+            html.H1(_("What the movement prioritized"), className="h3"),
+            html.P(
+                _(
+                    "Live results of the Wikimedia 2030 prioritization events, as their "
+                    "organizers report them."
+                ),
+                className="lead",
+            ),
+            dashboard(poll),
+        )
+
+
+def register(app: dash.Dash) -> None:
+    dash.register_page(
+        MODULE,
+        path_template="/<lang>",
+        layout=layout,
+        title=title,
+        order=100,  # last: its template matches any path
+        nav_label=lambda: _("Dashboard"),
+        nav_order=1,
+    )
+    callbacks.register(app)

@@ -1,0 +1,1 @@
+"""Storage, reference facts and SQL aggregates. Knows nothing of Dash."""

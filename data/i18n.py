@@ -1,0 +1,122 @@
+"""Languages of the interface, locale negotiation and labels of reference codes.
+
+The language travels in the URL (``/<lang>/…``) and, inside Dash callbacks, explicitly as a
+``State`` wrapped in ``force_locale``. Labels are looked up at render time, so stored codes are
+shown in the viewer's language.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+from flask import request
+from flask_babel import Babel, get_locale, gettext
+
+from data.reference import reference
+
+DEFAULT = "en"
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
+COOKIE = "lang"
+
+babel = Babel()
+
+
+@cache
+def available() -> tuple[str, ...]:
+    """Codes of the shipped interface languages, in the order of languages.csv."""
+    return tuple(
+        code
+        for code in reference().languages
+        if code == DEFAULT or (TRANSLATIONS / code / "LC_MESSAGES" / "messages.po").exists()
+    )
+
+
+def normalize(lang: str | None) -> str:
+    """``lang`` when it is shipped, else the default."""
+    return lang if lang in available() else DEFAULT
+
+
+def is_rtl(lang: str) -> bool:
+    found = reference().languages.get(lang)
+    return bool(found and found.rtl)
+
+
+def negotiate() -> str:
+    """The language for a request without one in its URL: cookie, then Accept-Language."""
+    cookie = request.cookies.get(COOKIE)
+    if cookie in available():
+        return cookie
+    return request.accept_languages.best_match(available()) or DEFAULT
+
+
+def select_locale() -> str:
+    """Flask-Babel's locale selector: URL's first segment, ``lang`` query, else negotiate."""
+    first = request.path.strip("/").split("/", 1)[0]
+    if first in available():
+        return first
+    query = request.args.get("lang")
+    if query in available():
+        return query
+    return negotiate()
+
+
+# Labels of reference codes in the current locale ------------------------------------------
+
+
+def initiative(code: str, numbered: bool = True) -> str:
+    item = reference().initiatives.get(code)
+    if item is None:
+        return code
+    title = gettext(item.title)
+    return f"{item.number}. {title}" if numbered else title
+
+
+def recommendation(code: str, numbered: bool = True) -> str:
+    item = reference().recommendations.get(code)
+    if item is None:
+        return code
+    title = gettext(item.title)
+    return f"{item.number}. {title}" if numbered else title
+
+
+def region(code: str) -> str:
+    item = reference().regions.get(code)
+    return gettext(item.label) if item else code
+
+
+def theme(code: str) -> str:
+    item = reference().themes.get(code)
+    return gettext(item.label) if item else code
+
+
+def event_format(code: str) -> str:
+    item = reference().formats.get(code)
+    return gettext(item.label) if item else code
+
+
+def group(code: str) -> str:
+    item = reference().groups.get(code)
+    return gettext(item.label) if item else code
+
+
+def _locale() -> Locale:
+    return get_locale() or Locale(DEFAULT)
+
+
+def country(code: str) -> str:
+    """The country's name in the current locale (Babel's CLDR territory names)."""
+    return _locale().territories.get(code, code)
+
+
+def language(code: str) -> str:
+    """A language's name in the current locale."""
+    return _locale().languages.get(code, code)
+
+
+def event_languages() -> dict[str, str]:
+    """Languages an event may be held in (ISO 639 codes Babel knows), labelled and sorted."""
+    names = _locale().languages
+    codes = [c for c in Locale(DEFAULT).languages if "_" not in c and len(c) <= 3]
+    return dict(sorted(((c, names.get(c, c)) for c in codes), key=lambda kv: kv[1].casefold()))

@@ -1,0 +1,157 @@
+"""Typed SQLAlchemy models: one report row plus its child rows.
+
+Codes (initiatives, regions, themes…) are stored, never labels: labels are translated at
+render time from ``data/reference``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Status(enum.StrEnum):
+    PENDING = "pending"
+    PUBLISHED = "published"
+    REJECTED = "rejected"
+    DUPLICATE = "duplicate"
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Report(Base):
+    """One prioritization event's results (the 2020 report template + participation)."""
+
+    __tablename__ = "reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Made by the client when the form opens: a retried submission finds the first row.
+    client_id: Mapped[str] = mapped_column(String(36), unique=True)
+    event_name: Mapped[str] = mapped_column(String(200))
+    event_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    country: Mapped[str | None] = mapped_column(String(2), index=True)
+    region: Mapped[str] = mapped_column(String(8), index=True)
+    format: Mapped[str] = mapped_column(String(16), index=True)
+    organizer_name: Mapped[str] = mapped_column(String(200))
+    organizer_email: Mapped[str] = mapped_column(String(254))
+    organizer_affiliate: Mapped[str] = mapped_column(String(200), default="")
+    attendees: Mapped[str] = mapped_column(Text, default="")
+    facilitators: Mapped[str] = mapped_column(Text, default="")
+    note_takers: Mapped[str] = mapped_column(Text, default="")
+    participants_total: Mapped[int] = mapped_column(Integer)
+    resources_needed: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # The interface language the report was written in; free text stays as typed.
+    written_in: Mapped[str] = mapped_column(String(8), default="en")
+    status: Mapped[str] = mapped_column(String(12), index=True, default=Status.PENDING)
+    status_reason: Mapped[str] = mapped_column(Text, default="")
+    duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("reports.id"))
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, index=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, onupdate=_utcnow)
+
+    initiatives: Mapped[list[ReportInitiative]] = relationship(
+        cascade="all, delete-orphan", order_by="ReportInitiative.rank"
+    )
+    recommendations: Mapped[list[ReportRecommendation]] = relationship(
+        cascade="all, delete-orphan", order_by="ReportRecommendation.rank"
+    )
+    groups: Mapped[list[ReportGroup]] = relationship(cascade="all, delete-orphan")
+    themes: Mapped[list[ReportTheme]] = relationship(cascade="all, delete-orphan")
+    languages: Mapped[list[ReportLanguage]] = relationship(cascade="all, delete-orphan")
+    coordination: Mapped[list[ReportCoordination]] = relationship(cascade="all, delete-orphan")
+
+
+class _Child:
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True, sort_order=-1
+    )
+
+
+class ReportInitiative(_Child, Base):
+    """A ranked initiative (rank 1 = highest) with the event's reason."""
+
+    __tablename__ = "report_initiatives"
+    __table_args__ = (UniqueConstraint("report_id", "code"),)
+
+    rank: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    code: Mapped[str] = mapped_column(String(3), index=True)
+    why: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReportRecommendation(_Child, Base):
+    __tablename__ = "report_recommendations"
+    __table_args__ = (UniqueConstraint("report_id", "code"),)
+
+    rank: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    code: Mapped[str] = mapped_column(String(3), index=True)
+    why: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReportGroup(_Child, Base):
+    """How many participants came from a counted group (counts only, never names)."""
+
+    __tablename__ = "report_groups"
+
+    group_code: Mapped[str] = mapped_column(String(24), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class ReportTheme(_Child, Base):
+    __tablename__ = "report_themes"
+
+    theme_code: Mapped[str] = mapped_column(String(24), primary_key=True)
+
+
+class ReportLanguage(_Child, Base):
+    __tablename__ = "report_languages"
+
+    language_code: Mapped[str] = mapped_column(String(12), primary_key=True)
+
+
+class ReportCoordination(_Child, Base):
+    """An initiative the event wants to be the focus of global coordination."""
+
+    __tablename__ = "report_coordination"
+
+    initiative_code: Mapped[str] = mapped_column(String(3), primary_key=True)
+
+
+class DataVersion(Base):
+    """One row, bumped in the same transaction as every write; readers poll it."""
+
+    __tablename__ = "data_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger, default=0)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())

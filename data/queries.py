@@ -1,0 +1,215 @@
+"""Published aggregates, computed in SQL (GROUP BY), returned as small dataclasses.
+
+Every query starts from the set of published report ids that match the filters, so the
+filters are written once. Borda points: rank 1 of the 5 initiative slots earns 5 points, rank 5
+earns 1; rank 1 of the 3 recommendation slots earns 3.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+
+from sqlalchemy import Select, case, distinct, func, select
+from sqlalchemy.orm import Session
+
+from data.models import (
+    DataVersion,
+    Report,
+    ReportGroup,
+    ReportInitiative,
+    ReportRecommendation,
+    ReportTheme,
+    Status,
+)
+
+INITIATIVE_SLOTS = 5
+RECOMMENDATION_SLOTS = 3
+
+
+def borda_points(rank: int, slots: int = INITIATIVE_SLOTS) -> int:
+    """Points for a ranked choice: the top of ``slots`` earns ``slots``, the last earns 1."""
+    if not 1 <= rank <= slots:
+        raise ValueError(f"rank {rank} outside 1..{slots}")
+    return slots + 1 - rank
+
+
+@dataclass(frozen=True)
+class Filters:
+    region: str | None = None
+    country: str | None = None
+    theme: str | None = None
+    format: str | None = None
+    group: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+    def key(self) -> str:
+        """A stable cache key."""
+        return "|".join(f"{k}={v}" for k, v in asdict(self).items() if v is not None)
+
+
+@dataclass(frozen=True)
+class Priority:
+    code: str
+    mentions: int
+    points: int
+    first_choices: int
+    regions: int
+    weighted: float  # participant-weighted points: Σ points × participants / Σ participants
+
+
+@dataclass(frozen=True)
+class RecommendationTotal:
+    code: str
+    mentions: int
+    points: int
+
+
+@dataclass(frozen=True)
+class GroupTotal:
+    code: str
+    count: int
+    # Participants of the events that reported this group: the denominator of its share.
+    of_participants: int
+
+
+@dataclass(frozen=True)
+class RegionTotal:
+    region: str
+    events: int
+    participants: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    events: int = 0
+    participants: int = 0
+    countries: int = 0
+    groups: list[GroupTotal] = field(default_factory=list)
+    priorities: list[Priority] = field(default_factory=list)
+    recommendations: list[RecommendationTotal] = field(default_factory=list)
+    by_region: list[RegionTotal] = field(default_factory=list)
+
+
+def matching_reports(filters: Filters) -> Select:
+    """Ids of published reports matching ``filters``."""
+    q = select(Report.id).where(Report.status == Status.PUBLISHED)
+    if filters.region:
+        q = q.where(Report.region == filters.region)
+    if filters.country:
+        q = q.where(Report.country == filters.country)
+    if filters.format:
+        q = q.where(Report.format == filters.format)
+    if filters.date_from:
+        q = q.where(Report.event_date >= filters.date_from)
+    if filters.date_to:
+        q = q.where(Report.event_date <= filters.date_to)
+    if filters.theme:
+        q = q.where(
+            Report.id.in_(
+                select(ReportTheme.report_id).where(ReportTheme.theme_code == filters.theme)
+            )
+        )
+    if filters.group:
+        q = q.where(
+            Report.id.in_(
+                select(ReportGroup.report_id).where(
+                    ReportGroup.group_code == filters.group, ReportGroup.count > 0
+                )
+            )
+        )
+    return q
+
+
+def summary(session: Session, filters: Filters = Filters()) -> Summary:
+    ids = matching_reports(filters).subquery()
+    in_ids = Report.id.in_(select(ids.c.id))
+
+    events, participants, countries = session.execute(
+        select(
+            func.count(Report.id),
+            func.coalesce(func.sum(Report.participants_total), 0),
+            func.count(distinct(Report.country)),
+        ).where(in_ids)
+    ).one()
+    if not events:
+        return Summary()
+
+    groups = [
+        GroupTotal(code, int(count), int(of))
+        for code, count, of in session.execute(
+            select(
+                ReportGroup.group_code,
+                func.sum(ReportGroup.count),
+                func.sum(Report.participants_total),
+            )
+            .join(Report, Report.id == ReportGroup.report_id)
+            .where(in_ids)
+            .group_by(ReportGroup.group_code)
+            .order_by(ReportGroup.group_code)
+        )
+    ]
+
+    points = INITIATIVE_SLOTS + 1 - ReportInitiative.rank
+    priorities = [
+        Priority(
+            code,
+            int(mentions),
+            int(pts),
+            int(first),
+            int(regions),
+            round(float(weighted) / participants, 4) if participants else 0.0,
+        )
+        for code, mentions, pts, first, regions, weighted in session.execute(
+            select(
+                ReportInitiative.code,
+                func.count(),
+                func.sum(points),
+                func.sum(case((ReportInitiative.rank == 1, 1), else_=0)),
+                func.count(distinct(Report.region)),
+                func.sum(points * Report.participants_total),
+            )
+            .join(Report, Report.id == ReportInitiative.report_id)
+            .where(in_ids)
+            .group_by(ReportInitiative.code)
+            .order_by(func.sum(points).desc(), func.count().desc(), ReportInitiative.code)
+        )
+    ]
+
+    rec_points = RECOMMENDATION_SLOTS + 1 - ReportRecommendation.rank
+    recommendations = [
+        RecommendationTotal(code, int(mentions), int(pts))
+        for code, mentions, pts in session.execute(
+            select(ReportRecommendation.code, func.count(), func.sum(rec_points))
+            .where(ReportRecommendation.report_id.in_(select(ids.c.id)))
+            .group_by(ReportRecommendation.code)
+            .order_by(ReportRecommendation.code)
+        )
+    ]
+
+    by_region = [
+        RegionTotal(region, int(n), int(p or 0))
+        for region, n, p in session.execute(
+            select(Report.region, func.count(), func.sum(Report.participants_total))
+            .where(in_ids)
+            .group_by(Report.region)
+            .order_by(Report.region)
+        )
+    ]
+    return Summary(
+        int(events),
+        int(participants),
+        int(countries),
+        groups,
+        priorities,
+        recommendations,
+        by_region,
+    )
+
+
+def data_version(session: Session) -> tuple[int, dt.datetime | None]:
+    row = session.execute(
+        select(DataVersion.version, DataVersion.updated_at).where(DataVersion.id == 1)
+    ).one_or_none()
+    return (int(row[0]), row[1]) if row else (0, None)

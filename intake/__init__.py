@@ -1,0 +1,1 @@
+"""The report form, its validation, the submission service and the JSON API."""

@@ -1,0 +1,273 @@
+"""The report form: every field of the 2020 report template plus participation counts."""
+
+from __future__ import annotations
+
+import uuid
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+from flask_babel import gettext as _
+
+from components.fields import field, field_id
+from data import i18n
+from data.reference import reference
+from intake import ids
+from intake.formdata import PRIORITY_SLOTS, REC_SLOTS
+from intake.schema import LONG, SHORT
+
+
+def text(name, label, required=False, help_text=None, type_="text", maxlength=SHORT, **kw):
+    control = dbc.Input(
+        id=field_id(name), type=type_, maxLength=maxlength, required=required, debounce=False, **kw
+    )
+    return field(name, label, control, help_text, required=required)
+
+
+def area(name, label, help_text=None, rows=2):
+    control = dbc.Textarea(id=field_id(name), maxLength=LONG, rows=rows)
+    return field(name, label, control, help_text)
+
+
+def dropdown(name, label, options, multi=False, required=False, help_text=None, placeholder=None):
+    control = dcc.Dropdown(
+        id=field_id(name),
+        options=options,
+        multi=multi,
+        placeholder=placeholder or _("Choose…"),
+        search_order="original",
+        labels={
+            "search": _("Search"),
+            "no_options_found": _("No match"),
+            "clear_selection": _("Clear selection"),
+            "clear_search": _("Clear search"),
+            "select_all": _("Select all"),
+            "deselect_all": _("Deselect all"),
+            "selected_count": _("{num_selected} selected"),
+        },
+    )
+    return field(name, label, control, help_text, required=required)
+
+
+def initiative_options() -> list[dict]:
+    """The 45 initiatives grouped under their recommendation (headers are disabled options)."""
+    ref = reference()
+    options = []
+    for rec in ref.recommendations.values():
+        options.append(
+            {"label": i18n.recommendation(rec.code), "value": f"group-{rec.code}", "disabled": True}
+        )
+        options += [
+            {"label": "— " + i18n.initiative(i.code), "value": i.code}
+            for i in ref.initiatives_of(rec.code)
+        ]
+    return options
+
+
+def section(title: str, *children, description: str | None = None):
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.H2(title, className="h5 card-title"),
+                html.P(description, className="text-body-secondary") if description else None,
+                *children,
+            ]
+        ),
+        className="mb-4",
+    )
+
+
+def number(name, label, required=False, minimum=0):
+    control = dbc.Input(
+        id=field_id(name),
+        type="number",
+        min=minimum,
+        step=1,
+        inputMode="numeric",
+        required=required,
+    )
+    return field(name, label, control, required=required)
+
+
+def form(lang: str) -> html.Div:
+    ref = reference()
+    countries = sorted(
+        ({"label": i18n.country(c), "value": c} for c in ref.countries), key=lambda o: o["label"]
+    )
+    initiatives = initiative_options()
+    recommendations = [{"label": i18n.recommendation(c), "value": c} for c in ref.recommendations]
+    event = section(
+        _("The event"),
+        text("event_name", _("Name of the event or group"), required=True),
+        dbc.Row(
+            [
+                dbc.Col(
+                    text("event_date", _("Date of the event"), required=True, type_="date"), md=4
+                ),
+                dbc.Col(
+                    dropdown(
+                        "country",
+                        _("Country"),
+                        countries,
+                        help_text=_("Leave empty for an online or thematic event."),
+                    ),
+                    md=4,
+                ),
+                dbc.Col(
+                    dropdown(
+                        "region",
+                        _("Region"),
+                        [{"label": i18n.region(c), "value": c} for c in ref.regions],
+                        help_text=_("Derived from the country when left empty."),
+                    ),
+                    md=4,
+                ),
+            ]
+        ),
+        field(
+            "format",
+            _("Format"),
+            dbc.RadioItems(
+                id=field_id("format"),
+                options=[{"label": i18n.event_format(c), "value": c} for c in ref.formats],
+                inline=True,
+            ),
+            required=True,
+        ),
+        dropdown(
+            "languages",
+            _("Languages of the event"),
+            [{"label": n, "value": c} for c, n in i18n.event_languages().items()],
+            multi=True,
+        ),
+        field(
+            "themes",
+            _("Themes"),
+            dbc.Checklist(
+                id=field_id("themes"),
+                options=[{"label": i18n.theme(c), "value": c} for c in ref.themes],
+            ),
+        ),
+    )
+    people = section(
+        _("Who took part"),
+        number("participants_total", _("Number of participants"), required=True, minimum=1),
+        html.P(
+            _(
+                "How many participants came from these groups? Counts only; leave empty "
+                "when unknown. Small counts are never shown publicly per event."
+            ),
+            className="text-body-secondary",
+        ),
+        dbc.Row(
+            [dbc.Col(number(f"group_{code}", i18n.group(code)), md=4, sm=6) for code in ref.groups]
+        ),
+        area(
+            "attendees",
+            _("Who attended"),
+            _("Communities, affiliates or roles represented (no personal data needed)."),
+        ),
+        dbc.Row(
+            [
+                dbc.Col(area("facilitators", _("Facilitators")), md=6),
+                dbc.Col(area("note_takers", _("Note takers")), md=6),
+            ]
+        ),
+    )
+    priorities = section(
+        _("Top 5 initiatives"),
+        *[
+            dbc.Row(
+                [
+                    dbc.Col(
+                        dropdown(
+                            f"priority_{rank}",
+                            _("Initiative ranked %(rank)d", rank=rank),
+                            initiatives,
+                            required=rank == 1,
+                        ),
+                        md=6,
+                    ),
+                    dbc.Col(area(f"priority_{rank}_why", _("Why")), md=6),
+                ]
+            )
+            for rank in PRIORITY_SLOTS
+        ],
+        description=_("Rank the initiatives the event chose, most important first."),
+    )
+    recs = section(
+        _("Top 3 recommendations"),
+        *[
+            dbc.Row(
+                [
+                    dbc.Col(
+                        dropdown(
+                            f"recommendation_{rank}",
+                            _("Recommendation ranked %(rank)d", rank=rank),
+                            recommendations,
+                        ),
+                        md=6,
+                    ),
+                    dbc.Col(area(f"recommendation_{rank}_why", _("Why")), md=6),
+                ]
+            )
+            for rank in REC_SLOTS
+        ],
+    )
+    ahead = section(
+        _("Looking ahead"),
+        dropdown(
+            "global_coordination",
+            _("Initiatives that should be the focus of global coordination"),
+            initiatives,
+            multi=True,
+        ),
+        area("resources_needed", _("Human and financial resources needed"), rows=3),
+        area("notes", _("Other notes"), rows=3),
+    )
+    organizer = section(
+        _("Organizer"),
+        dbc.Row(
+            [
+                dbc.Col(text("organizer_name", _("Your name"), required=True), md=4),
+                dbc.Col(
+                    text(
+                        "organizer_email",
+                        _("E-mail address"),
+                        required=True,
+                        type_="email",
+                        maxlength=254,
+                    ),
+                    md=4,
+                ),
+                dbc.Col(text("organizer_affiliate", _("Affiliate or group")), md=4),
+            ]
+        ),
+        description=_(
+            "Kept private: only the support team sees it, to contact you about this report."
+        ),
+    )
+    return html.Div(
+        [
+            dcc.Store(id=ids.CLIENT_ID, data=str(uuid.uuid4())),
+            html.Div(id=ids.ERROR_SUMMARY),
+            html.Div(
+                [
+                    event,
+                    people,
+                    priorities,
+                    recs,
+                    ahead,
+                    organizer,
+                    dbc.Button(
+                        _("Submit the report"),
+                        id=ids.SUBMIT,
+                        color="primary",
+                        size="lg",
+                        className="mb-4",
+                    ),
+                ],
+                id=ids.FORM,
+            ),
+            dcc.Loading(html.Div(id=ids.RESULT, **{"aria-live": "polite"}), type="dot"),
+        ]
+    )

