@@ -45,6 +45,9 @@ def settings() -> dict:
         "POLL_INTERVAL_MS": int(os.environ.get("POLL_INTERVAL_MS", "2000")),
         "VERSION_MAX_AGE": int(os.environ.get("VERSION_MAX_AGE", "1")),
         "MAX_CONTENT_LENGTH": 256 * 1024,
+        # flask-compress's streaming mode never closes the file it wraps (a leaked descriptor
+        # per static file); Dash's bundles are not streamed and are still compressed.
+        "COMPRESS_STREAMS": False,
     }
 
 

@@ -14,7 +14,6 @@ from flask_babel import gettext as _
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 GRAPH_CONFIG = {
     "displaylogo": False,
-    "responsive": True,
     "modeBarButtonsToRemove": ["select2d", "lasso2d"],
 }
 
@@ -66,7 +65,7 @@ def chart_card(title: str, graph_id: str, summary_id: str, table_id: str) -> dbc
                 ),
             ]
         ),
-        className="mb-4 h-100",
+        className="mb-4",
     )
 
 

@@ -50,11 +50,10 @@ def language_switcher(lang: str, path_after_lang: str) -> html.Div | None:
     return dbc.DropdownMenu(
         [
             dbc.DropdownMenuItem(
-                languages[code].name,
+                html.Span(languages[code].name, lang=code),
                 href=f"/{code}/{path_after_lang}",
                 external_link=True,
                 active=code == lang,
-                lang=code,
             )
             for code in codes
         ],

@@ -21,12 +21,12 @@ from data.db import EXTENSION_KEY
 from data.queries import Filters
 
 POLL_VERSION = """
-async function(n, known) {
+async function(n, rendered) {
     try {
         const response = await fetch("/api/v1/version", {headers: {"Accept": "application/json"}});
         if (!response.ok) { return window.dash_clientside.no_update; }
         const body = await response.json();
-        return body.version === known ? window.dash_clientside.no_update : body.version;
+        return body.version === rendered ? window.dash_clientside.no_update : body.version;
     } catch (e) {
         return window.dash_clientside.no_update;  // offline for a moment: keep what is shown
     }
@@ -54,6 +54,7 @@ def update_dashboard(_version, lang: str):
             else _("No counts reported yet.")
         )
         return (
+            version,
             format_decimal(summary.events),
             format_decimal(summary.participants),
             format_decimal(summary.countries),
@@ -76,10 +77,11 @@ def register(app) -> None:
         POLL_VERSION,
         Output(ids.VERSION, "data"),
         Input(ids.POLL, "n_intervals"),
-        State(ids.VERSION, "data"),
+        State(ids.RENDERED, "data"),
         prevent_initial_call=True,
     )
     app.callback(
+        Output(ids.RENDERED, "data"),
         Output(ids.EVENTS, "children"),
         Output(ids.PARTICIPANTS, "children"),
         Output(ids.COUNTRIES, "children"),

@@ -38,7 +38,8 @@ def dashboard(poll_ms: int) -> html.Div:
     return html.Div(
         [
             dcc.Interval(id=ids.POLL, interval=poll_ms),
-            dcc.Store(id=ids.VERSION),
+            dcc.Store(id=ids.VERSION),  # the newest version the poll has seen
+            dcc.Store(id=ids.RENDERED),  # the version the figures show
             stats,
             html.P(id=ids.UPDATED, className="small text-body-secondary"),
             dbc.Row(

@@ -51,7 +51,9 @@ def message(error: Mapping[str, Any]) -> str:
     """The error's message in the current locale."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
-    if kind in ("missing", "string_too_short"):
+    if kind in ("missing", "string_too_short") or (
+        error.get("input") in (None, "") and kind.endswith("_type")
+    ):
         return _("This field is required.")
     if kind == "string_too_long":
         return _("Use at most %(max)d characters.", max=ctx.get("max_length", 0))

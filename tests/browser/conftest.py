@@ -1,0 +1,49 @@
+"""Headless Chromium (Debian's) through pytest-playwright, and the app served live."""
+
+from __future__ import annotations
+
+import pytest
+
+from data.db import EXTENSION_KEY
+from intake.cli import load_demo
+from scripts.live import CHROMIUM, CHROMIUM_ARGS, serve
+from tests.conftest import make_app
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    # Never `playwright install`: use the system Chromium with the flags this machine needs.
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def live_url(sqlite_url):
+    app = make_app(sqlite_url)
+    load_demo(app.server.extensions[EXTENSION_KEY], n=60, seed=3)
+    with serve(app.server) as url:
+        yield url
+    app.server.extensions[EXTENSION_KEY].engine.dispose()
+
+
+class Watch:
+    """Console errors and every requested URL of a page."""
+
+    def __init__(self, page, base: str):
+        self.base = base
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("request", lambda r: self.requests.append(r.url))
+
+    def assert_clean(self):
+        assert self.errors == []
+        foreign = [
+            u for u in self.requests if not u.startswith(self.base) and not u.startswith("data:")
+        ]
+        assert foreign == []
+
+
+@pytest.fixture
+def watch():
+    return Watch

@@ -1,0 +1,142 @@
+"""Fixtures: the app on SQLite and on the real PostgreSQL server, and a valid report."""
+
+from __future__ import annotations
+
+import copy
+import os
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from app import create_app
+from data.db import EXTENSION_KEY
+from data.migrate import upgrade
+
+PG_URL = os.environ.get("TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+TABLES = (
+    "report_coordination, report_languages, report_themes, report_groups, "
+    "report_recommendations, report_initiatives, reports"
+)
+
+REPORT = {
+    "event_name": "Wikimedia Kenya strategy salon",
+    "event_date": "2020-10-03",
+    "country": "KE",
+    "region": None,
+    "format": "virtual",
+    "languages": ["en", "sw"],
+    "themes": ["education", "languages"],
+    "organizer": {
+        "name": "Amina Organizer",
+        "email": "amina@example.org",
+        "affiliate": "Wikimedia Community User Group Kenya",
+    },
+    "attendees": "Editors from Nairobi and Mombasa",
+    "facilitators": "Two volunteers",
+    "note_takers": "One volunteer",
+    "participants": {
+        "total": 34,
+        "women": 15,
+        "lgbtq": 2,
+        "indigenous": 0,
+        "people_of_colour": 30,
+        "online_editors": 20,
+        "newcomers": 6,
+    },
+    "recommendations": [{"code": "R1", "why": "Sustainability"}, {"code": "R6", "why": ""}],
+    "priorities": [
+        {"code": "I02", "why": "Funding reaches us rarely"},
+        {"code": "I31", "why": "Skills"},
+        {"code": "I25", "why": ""},
+    ],
+    "global_coordination": ["I22", "I25"],
+    "resources_needed": "A small grant",
+    "notes": "",
+}
+
+
+@pytest.fixture
+def report():
+    """A fresh valid report (a new client_id each time)."""
+
+    def make(**changes):
+        payload = copy.deepcopy(REPORT)
+        payload["client_id"] = str(uuid.uuid4())
+        payload.update(changes)
+        return payload
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def pg_database():
+    """A database of its own on the PostgreSQL server, migrated, dropped at the end."""
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    name = f"priorities_test_{os.getpid()}"
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    upgrade(url)
+    yield url
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _empty_pg(url: str) -> None:
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE"))
+        conn.execute(text("UPDATE data_version SET version = 0"))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request, tmp_path):
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path}/test.db"
+        upgrade(url)
+        return url
+    url = request.getfixturevalue("pg_database")
+    _empty_pg(url)
+    return url
+
+
+@pytest.fixture
+def sqlite_url(tmp_path):
+    url = f"sqlite:///{tmp_path}/test.db"
+    upgrade(url)
+    return url
+
+
+def make_app(url: str, **config):
+    return create_app(
+        {"DATABASE_URL": url, "TESTING": True, "SECRET_KEY": "test", "AUTO_PUBLISH": True, **config}
+    )
+
+
+@pytest.fixture
+def app(database_url):
+    app = make_app(database_url)
+    yield app
+    app.server.extensions[EXTENSION_KEY].engine.dispose()
+
+
+@pytest.fixture
+def sqlite_app(sqlite_url):
+    app = make_app(sqlite_url)
+    yield app
+    app.server.extensions[EXTENSION_KEY].engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.server.test_client()
+
+
+@pytest.fixture
+def db(app):
+    return app.server.extensions[EXTENSION_KEY]

@@ -1,0 +1,57 @@
+from data.reference import reference
+from intake.formdata import field_names, form_errors, to_payload
+
+
+def test_payload_skips_empty_slots_and_keeps_rank_order():
+    values = {
+        "event_name": "Salon",
+        "priority_1": "I02",
+        "priority_1_why": "money",
+        "priority_3": "I31",
+        "recommendation_2": "R6",
+        "participants_total": 12,
+        "group_women": 5,
+        "group_lgbtq": None,
+    }
+    payload = to_payload(values, "cid", reference())
+    assert payload["priorities"] == [{"code": "I02", "why": "money"}, {"code": "I31", "why": ""}]
+    assert payload["recommendations"] == [{"code": "R6", "why": ""}]
+    assert payload["participants"] == {"total": 12, "women": 5}
+    assert payload["client_id"] == "cid"
+
+
+def test_errors_map_back_to_the_slot_the_person_used():
+    values = {"priority_1": "I02", "priority_3": "I02"}
+    errors = {
+        "priorities.1": "dup",
+        "participants.women": "over",
+        "organizer.email": "bad",
+        "participants.total": "req",
+        "recommendations": "many",
+    }
+    assert form_errors(errors, values) == {
+        "priority_3": "dup",
+        "group_women": "over",
+        "organizer_email": "bad",
+        "participants_total": "req",
+        "recommendation_1": "many",
+    }
+
+
+def test_every_form_field_is_unique_and_covers_the_template():
+    names = field_names(reference())
+    assert len(names) == len(set(names))
+    for required in (
+        "event_name",
+        "event_date",
+        "attendees",
+        "facilitators",
+        "note_takers",
+        "priority_5_why",
+        "recommendation_3_why",
+        "global_coordination",
+        "resources_needed",
+        "organizer_email",
+        "group_online_editors",
+    ):
+        assert required in names

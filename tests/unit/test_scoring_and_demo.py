@@ -1,0 +1,54 @@
+from collections import Counter
+
+import pytest
+
+from data.demo import generate
+from data.privacy import public_groups, suppressed
+from data.queries import GroupTotal, borda_points
+from data.reference import reference
+from intake.validation import validate
+
+
+def test_borda_points():
+    assert [borda_points(r) for r in range(1, 6)] == [5, 4, 3, 2, 1]
+    assert [borda_points(r, 3) for r in range(1, 4)] == [3, 2, 1]
+    with pytest.raises(ValueError):
+        borda_points(6)
+
+
+def test_small_counts_are_suppressed_but_zero_is_not():
+    assert [suppressed(n, 5) for n in (None, 0, 1, 4, 5)] == [False, False, True, True, False]
+    out = public_groups([GroupTotal("lgbtq", 3, 40), GroupTotal("women", 20, 40)], 5)
+    assert out["lgbtq"] == {"count": None, "share": None, "suppressed": True}
+    assert out["women"] == {"count": 20, "share": 0.5, "suppressed": False}
+
+
+def test_demo_data_is_valid_deterministic_and_covers_every_region(sqlite_app):
+    reports = generate(300, seed=7)
+    assert reports == generate(300, seed=7)
+    assert len({r["client_id"] for r in reports}) == 300
+    with sqlite_app.server.test_request_context():
+        assert all(validate(r)[1] == {} for r in reports)
+    ref = reference()
+    regions = Counter(r["region"] or ref.region_of(r["country"]) for r in reports)
+    assert set(regions) == set(ref.regions)
+    # The Global Conversations' clusters lead, as in 2020.
+    top = Counter(p["code"] for r in reports for p in r["priorities"]).most_common(10)
+    popular = {
+        "I22",
+        "I23",
+        "I24",
+        "I09",
+        "I11",
+        "I31",
+        "I32",
+        "I33",
+        "I25",
+        "I02",
+        "I03",
+        "I08",
+        "I36",
+        "I37",
+        "I38",
+    }
+    assert sum(code in popular for code, _ in top) >= 8

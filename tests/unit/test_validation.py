@@ -1,0 +1,94 @@
+import datetime as dt
+
+import pytest
+from flask_babel import force_locale
+
+from intake.validation import validate
+
+
+@pytest.fixture(autouse=True)
+def _context(sqlite_app):
+    # Messages are translated, so validation runs inside a request like in the app.
+    with sqlite_app.server.test_request_context("/en/report"), force_locale("en"):
+        yield
+
+
+def test_valid_report_passes_and_normalizes(report):
+    payload = report(event_name="  Salon  ", country="ke")
+    payload["priorities"][0]["code"] = "i02"
+    parsed, errors = validate(payload)
+    assert errors == {}
+    assert parsed.event_name == "Salon"
+    assert parsed.country == "KE"
+    assert [p.code for p in parsed.priorities] == ["I02", "I31", "I25"]
+
+
+def test_every_required_field_gets_its_own_message():
+    parsed, errors = validate({})
+    assert parsed is None
+    for key in (
+        "client_id",
+        "event_name",
+        "event_date",
+        "format",
+        "organizer",
+        "participants",
+        "priorities",
+    ):
+        assert errors[key] == "This field is required."
+
+
+def test_group_count_above_total_is_named_per_group(report):
+    payload = report()
+    payload["participants"] = {"total": 10, "women": 11, "newcomers": 12, "lgbtq": 3}
+    _, errors = validate(payload)
+    assert set(errors) == {"participants.women", "participants.newcomers"}
+    assert "more than the total" in errors["participants.women"]
+
+
+@pytest.mark.parametrize(
+    ("change", "key", "text"),
+    [
+        ({"participants": {"total": 0}}, "participants.total", "at least 1"),
+        ({"participants": {"total": 2.5}}, "participants.total", "whole number"),
+        ({"participants": {"total": 5, "women": -1}}, "participants.women", "at least 0"),
+        ({"priorities": []}, "priorities", "at least 1"),
+        ({"priorities": [{"code": f"I0{i}"} for i in range(1, 7)]}, "priorities", "at most 5"),
+        ({"priorities": [{"code": "I02"}, {"code": "I02"}]}, "priorities.1", "already chosen"),
+        ({"priorities": [{"code": "I99"}]}, "priorities.0", "from the list"),
+        (
+            {"recommendations": [{"code": f"R{i}"} for i in range(1, 5)]},
+            "recommendations",
+            "at most 3",
+        ),
+        ({"recommendations": [{"code": "R11"}]}, "recommendations.0", "from the list"),
+        ({"global_coordination": ["I22", "I22"]}, "global_coordination.1", "already chosen"),
+        ({"country": "XX"}, "country", "from the list"),
+        ({"country": None, "region": None}, "country", "Choose a country"),
+        ({"format": "carrier_pigeon"}, "format", "from the list"),
+        ({"themes": ["cooking"]}, "themes.0", "from the list"),
+        ({"event_date": "2016-12-31"}, "event_date", "Enter a date between"),
+        ({"event_date": "next week"}, "event_date", "valid date"),
+        ({"event_name": "x" * 201}, "event_name", "at most 200"),
+        ({"notes": "x" * 5001}, "notes", "at most 5000"),
+        ({"organizer": {"name": "A", "email": "not-an-address"}}, "organizer.email", "e-mail"),
+        ({"client_id": "123"}, "client_id", "reload the page"),
+        ({"favourite_colour": "blue"}, "favourite_colour", "Unknown field"),
+    ],
+)
+def test_rule_and_message(report, change, key, text):
+    _, errors = validate(report(**change))
+    assert key in errors, errors
+    assert text in errors[key]
+
+
+def test_event_date_tomorrow_allowed_for_time_zones_but_not_later(report):
+    today = dt.date(2021, 3, 1)
+    assert validate(report(event_date="2021-03-02"), today=today)[1] == {}
+    assert "event_date" in validate(report(event_date="2021-03-03"), today=today)[1]
+
+
+def test_global_event_needs_region_only(report):
+    parsed, errors = validate(report(country=None, region="GLOBAL"))
+    assert errors == {}
+    assert parsed.region == "GLOBAL"
