@@ -2,8 +2,10 @@
 
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from alembic import command
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from data.migrate import alembic_config
 from data.models import Report, ReportInitiative
@@ -43,13 +45,11 @@ def test_concurrent_distinct_reports_all_stored_and_version_counts_them(app, db,
 def test_failed_write_stores_nothing(app, db, report):
     with app.server.test_request_context():
         parsed, _ = validate(report())
-    # Two children with one rank break the primary key: the whole report must roll back.
+    # One initiative twice breaks a unique constraint: the whole report must roll back.
     parsed.priorities[1].code = "I31"
     parsed.priorities[2].code = "I31"
-    try:
+    with pytest.raises(IntegrityError):
         submit(db, parsed, lang="en", auto_publish=True)
-    except Exception:
-        pass
     with db.session(readonly=True) as session:
         assert session.scalar(select(func.count(Report.id))) == 0
         assert data_version(session)[0] == 0
