@@ -27,7 +27,7 @@ vendor:
 
 compile-translations: $(VENV)/.runtime
 	@if ls translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
-		$(BIN)/pybabel compile -q -d translations; fi
+		$(BIN)/pybabel compile -d translations --statistics; fi
 
 install: $(VENV)/.runtime vendor compile-translations
 

@@ -87,6 +87,7 @@ def create_app(config: dict | None = None) -> dash.Dash:
     dashboard_pages.register(app)
     app.layout = html.Div(dash.page_container)
     server.before_request(_redirect_to_language)
+    server.after_request(i18n.remember)
     return app
 
 

@@ -18,6 +18,14 @@ GRAPH_CONFIG = {
 }
 
 
+RLE, PDF = "\u202b", "\u202c"
+
+
+def bidi(text: str, rtl: bool) -> str:
+    """Embed right-to-left text for Plotly, whose SVG is laid out left-to-right (see app.css)."""
+    return f"{RLE}{text}{PDF}" if rtl else text
+
+
 def styled(fig: go.Figure, rtl: bool = False, height: int | None = None) -> go.Figure:
     fig.update_layout(
         template="plotly_white",
@@ -47,7 +55,13 @@ def data_table(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> dbc.
     )
 
 
-def chart_card(title: str, graph_id: str, summary_id: str, table_id: str) -> dbc.Card:
+def graph_config(locale: str | None) -> dict:
+    return {**GRAPH_CONFIG, "locale": locale} if locale else GRAPH_CONFIG
+
+
+def chart_card(
+    title: str, graph_id: str, summary_id: str, table_id: str, locale: str | None = None
+) -> dbc.Card:
     """A titled chart with a one-sentence summary and a disclosure holding its data table."""
     return dbc.Card(
         dbc.CardBody(
@@ -56,7 +70,7 @@ def chart_card(title: str, graph_id: str, summary_id: str, table_id: str) -> dbc
                 html.P(
                     id=summary_id, className="small text-body-secondary", **{"aria-live": "polite"}
                 ),
-                dcc.Graph(id=graph_id, config=GRAPH_CONFIG, figure=styled(go.Figure())),
+                dcc.Graph(id=graph_id, config=graph_config(locale), figure=styled(go.Figure())),
                 html.Details(
                     [
                         html.Summary(_("Show the data as a table")),

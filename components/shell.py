@@ -65,6 +65,7 @@ def language_switcher(lang: str, path_after_lang: str) -> html.Div | None:
         ),
         nav=True,
         align_end=True,
+        id="lang-switcher",
         toggle_class_name="text-light",
     )
 

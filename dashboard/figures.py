@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from flask_babel import format_decimal, format_percent
 from flask_babel import gettext as _
 
-from components.charts import PALETTE, styled
+from components.charts import PALETTE, bidi, styled
 from data import i18n
 from data.privacy import suppressed
 from data.queries import Summary
@@ -27,8 +27,8 @@ class Chart:
     rows: list[list[str]]
 
 
-def _wrap(label: str, width: int = 48) -> str:
-    """Break long labels so that bars keep room on a phone."""
+def _wrap(label: str, width: int = 48, rtl: bool = False) -> str:
+    """Break long labels so that bars keep room on a phone; each line embedded for RTL."""
     words, lines, line = label.split(), [], ""
     for word in words:
         if line and len(line) + len(word) + 1 > width:
@@ -36,7 +36,7 @@ def _wrap(label: str, width: int = 48) -> str:
             line = word
         else:
             line = f"{line} {word}".strip()
-    return "<br>".join([*lines, line])
+    return "<br>".join(bidi(text, rtl) for text in [*lines, line])
 
 
 def ranking(summary: Summary, rtl: bool = False) -> Chart:
@@ -54,7 +54,7 @@ def ranking(summary: Summary, rtl: bool = False) -> Chart:
         for p in items
     ]
     top = list(reversed(items[:TOP]))  # horizontal bars draw bottom-up
-    labels = [_wrap(i18n.initiative(p.code)) for p in top]
+    labels = [_wrap(i18n.initiative(p.code), rtl=rtl) for p in top]
     fig = go.Figure(
         go.Bar(
             x=[p.points for p in top],
@@ -69,7 +69,7 @@ def ranking(summary: Summary, rtl: bool = False) -> Chart:
             + ": %{customdata[1]}<extra></extra>",
         )
     )
-    fig.update_xaxes(title_text=_("Borda points (rank 1 of 5 earns 5 points)"))
+    fig.update_xaxes(title_text=bidi(_("Borda points (rank 1 of 5 earns 5 points)"), rtl))
     fig.update_yaxes(automargin=True)
     styled(fig, rtl, height=max(300, 34 * len(top) + 80))
     if items:
@@ -94,7 +94,7 @@ def recommendations(summary: Summary, rtl: bool = False) -> Chart:
         [i18n.recommendation(r.code), format_decimal(r.mentions), format_decimal(r.points)]
         for r in items
     ]
-    labels = [_wrap(i18n.recommendation(r.code), 36) for r in items]
+    labels = [_wrap(i18n.recommendation(r.code), 36, rtl) for r in items]
     fig = go.Figure(
         go.Bar(
             x=[r.mentions for r in items][::-1],
@@ -111,7 +111,7 @@ def recommendations(summary: Summary, rtl: bool = False) -> Chart:
             + ": %{customdata[1]}<extra></extra>",
         )
     )
-    fig.update_xaxes(title_text=_("Events that put it in their top 3"))
+    fig.update_xaxes(title_text=bidi(_("Events that put it in their top 3"), rtl))
     fig.update_yaxes(automargin=True)
     styled(fig, rtl, height=max(300, 34 * len(items) + 80))
     if items:

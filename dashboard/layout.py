@@ -10,7 +10,7 @@ from components.charts import chart_card, stat_card
 from dashboard import ids
 
 
-def dashboard(poll_ms: int) -> html.Div:
+def dashboard(poll_ms: int, locale: str | None = None) -> html.Div:
     stats = dbc.Row(
         [
             dbc.Col(stat_card(_("Events reported"), ids.EVENTS), xs=6, lg=3, className="mb-3"),
@@ -50,6 +50,7 @@ def dashboard(poll_ms: int) -> html.Div:
                             ids.RANKING,
                             ids.RANKING_SUMMARY,
                             ids.RANKING_TABLE,
+                            locale,
                         ),
                         lg=7,
                         className="mb-4",
@@ -60,6 +61,7 @@ def dashboard(poll_ms: int) -> html.Div:
                             ids.RECOMMENDATIONS,
                             ids.RECOMMENDATIONS_SUMMARY,
                             ids.RECOMMENDATIONS_TABLE,
+                            locale,
                         ),
                         lg=5,
                         className="mb-4",

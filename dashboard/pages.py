@@ -9,6 +9,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from components import shell
+from components.index import plotly_locale
 from dashboard import callbacks
 from dashboard.layout import dashboard
 from data import i18n
@@ -37,7 +38,7 @@ def layout(lang: str = i18n.DEFAULT, **_kwargs):
                 ),
                 className="lead",
             ),
-            dashboard(poll),
+            dashboard(poll, plotly_locale(lang)),
         )
 
 

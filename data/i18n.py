@@ -52,14 +52,32 @@ def negotiate() -> str:
 
 
 def select_locale() -> str:
-    """Flask-Babel's locale selector: URL's first segment, ``lang`` query, else negotiate."""
+    """Flask-Babel's locale selector: URL's first segment, ``lang`` query, else negotiate.
+
+    The API answers in the ``Accept-Language`` language: a client states it on every call, and
+    a browser's cookie from the pages must not override it.
+    """
     first = request.path.strip("/").split("/", 1)[0]
     if first in available():
         return first
     query = request.args.get("lang")
     if query in available():
         return query
+    if first == "api":
+        return request.accept_languages.best_match(available()) or DEFAULT
     return negotiate()
+
+
+def remember(response):
+    """After a page in a shipped language, remember that language in a cookie."""
+    first = request.path.strip("/").split("/", 1)[0]
+    if (
+        first in available()
+        and response.mimetype == "text/html"
+        and request.cookies.get(COOKIE) != first
+    ):
+        response.set_cookie(COOKIE, first, max_age=365 * 24 * 3600, samesite="Lax")
+    return response
 
 
 # Labels of reference codes in the current locale ------------------------------------------

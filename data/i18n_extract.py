@@ -26,7 +26,7 @@ def extract_reference_csv(fileobj, keywords, comment_tags, options):
     column = COLUMNS.get(name)
     if column is None:
         return
-    text = io.TextIOWrapper(fileobj, encoding="utf-8", newline="")
+    text = io.StringIO(fileobj.read().decode("utf-8"), newline="")
     for lineno, row in enumerate(csv.DictReader(text), start=2):
         label = (row.get(column) or "").strip()
         if label:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from data.db import EXTENSION_KEY
+from data.migrate import upgrade
 from intake.cli import load_demo
 from scripts.live import CHROMIUM, CHROMIUM_ARGS, serve
 from tests.conftest import make_app
@@ -16,9 +17,12 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
-@pytest.fixture
-def live_url(sqlite_url):
-    app = make_app(sqlite_url)
+@pytest.fixture(scope="module")
+def live_url(tmp_path_factory):
+    """The app on a SQLite file with 60 demo reports, served for one test module."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('live')}/live.db"
+    upgrade(url)
+    app = make_app(url)
     load_demo(app.server.extensions[EXTENSION_KEY], n=60, seed=3)
     with serve(app.server) as url:
         yield url

@@ -1,0 +1,77 @@
+"""Every shipped catalog is complete: nothing untranslated or fuzzy, placeholders intact, and
+every message the code and the reference files use is in it."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir, extract_from_file
+from babel.messages.pofile import read_po
+
+from data.i18n import TRANSLATIONS
+from data.reference import load
+
+ROOT = Path(__file__).resolve().parents[2]
+LANGUAGES = [code for code, lang in load().languages.items() if code != "en"]
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
+METHODS = [
+    ("**/reference/*.csv", "data.i18n_extract:extract_reference_csv"),
+    ("**.py", "python"),
+]
+
+
+@cache
+def messages_in_code() -> frozenset[str]:
+    found = {m[1] for m in extract_from_file("python", ROOT / "app.py")}
+    for folder in ("components", "dashboard", "intake", "data"):
+        found |= {m[2] for m in extract_from_dir(ROOT / folder, METHODS)}
+    return frozenset(m for m in found if isinstance(m, str))
+
+
+def catalog(code: str):
+    with (TRANSLATIONS / code / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        return read_po(handle)
+
+
+def test_thirteen_languages_ship():
+    assert sorted([*LANGUAGES, "en"]) == sorted(
+        ["en", "es", "fr", "pt", "de", "ru", "ar", "fa", "hi", "bn", "id", "zh", "sw"]
+    )
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_catalog_is_complete_and_keeps_placeholders(code):
+    cat = catalog(code)
+    problems = []
+    for message in cat:
+        if not message.id:
+            continue
+        if not message.string:
+            problems.append(("untranslated", message.id))
+        if message.fuzzy:
+            problems.append(("fuzzy", message.id))
+        if sorted(PLACEHOLDER.findall(message.id)) != sorted(PLACEHOLDER.findall(message.string)):
+            problems.append(("placeholders", message.id))
+    assert problems == []
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_catalog_covers_every_message_of_the_code(code):
+    ids = {m.id for m in catalog(code) if m.id}
+    assert sorted(messages_in_code() - ids) == [], "run `make translations` and translate"
+
+
+def test_the_template_is_current():
+    with (TRANSLATIONS / "messages.pot").open("rb") as handle:
+        ids = {m.id for m in read_po(handle) if m.id}
+    assert ids == set(messages_in_code())
+
+
+def test_plotly_locale_files_match_the_bundled_plotly_js():
+    from plotly.offline import get_plotlyjs_version
+
+    script = (ROOT / "scripts" / "fetch_vendor.sh").read_text()
+    assert f"PLOTLYJS={get_plotlyjs_version()}\n" in script
