@@ -14,6 +14,7 @@ from components.index import PrioritiesDash
 from data import i18n
 from data.cache import cache, cache_config
 from data.db import Database
+from data.limits import limiter, limiter_config
 
 ROOT = Path(__file__).resolve().parent
 INSTANCE = ROOT / "instance"
@@ -76,6 +77,9 @@ def create_app(config: dict | None = None) -> dash.Dash:
         default_translation_directories=str(i18n.TRANSLATIONS),
     )
     cache.init_app(server, config=cache_config(server.config))
+    for key, value in limiter_config(server.config).items():
+        server.config.setdefault(key, value)
+    limiter.init_app(server)
 
     from dashboard import pages as dashboard_pages
     from intake import api, cli

@@ -18,5 +18,6 @@ def alembic_config(url: str) -> Config:
     return config
 
 
-def upgrade(url: str, revision: str = "head") -> None:
+def upgrade(url: str, revision: str = "heads") -> None:
+    """Apply every branch's migrations (features add their own branches; merges join them)."""
     command.upgrade(alembic_config(url), revision)
