@@ -12,8 +12,12 @@ from flask_babel import gettext as _
 
 # Okabe & Ito's palette: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+# Sequential scale that stays readable in grey and for colour-vision deficiencies.
+SEQUENTIAL = "Cividis"
 GRAPH_CONFIG = {
     "displaylogo": False,
+    # Plotly fetches world_110m.json from here: served by the app, never a CDN.
+    "topojsonURL": "/assets/vendor/topojson/",
     "modeBarButtonsToRemove": ["select2d", "lasso2d"],
 }
 
@@ -60,13 +64,19 @@ def graph_config(locale: str | None) -> dict:
 
 
 def chart_card(
-    title: str, graph_id: str, summary_id: str, table_id: str, locale: str | None = None
+    title: str,
+    graph_id: str,
+    summary_id: str,
+    table_id: str,
+    locale: str | None = None,
+    controls=None,
 ) -> dbc.Card:
-    """A titled chart with a one-sentence summary and a disclosure holding its data table."""
+    """A titled chart with its controls, a one-sentence summary and its data as a table."""
     return dbc.Card(
         dbc.CardBody(
             [
                 html.H2(title, className="h5 card-title"),
+                controls,
                 html.P(
                     id=summary_id, className="small text-body-secondary", **{"aria-live": "polite"}
                 ),

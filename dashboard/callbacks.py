@@ -1,24 +1,30 @@
 """Dashboard callbacks.
 
 The poll is clientside: every few seconds the browser asks ``/api/v1/version`` (a tiny JSON
-answer that HTTP caches and proxies may serve) and only when the version moved does the
-server callback run. The server callback reads aggregates from the version-keyed cache.
+answer that HTTP caches and proxies may serve) and only when the version moved does a server
+callback run. Server callbacks read aggregates from the version-keyed cache, so a thousand open
+dashboards cost one query per version and filter combination.
 """
 
 from __future__ import annotations
 
-from dash import Input, Output, State, html
+from urllib.parse import urlencode
+
+from dash import ALL, Input, Output, State, ctx, html, no_update
 from flask import current_app
 from flask_babel import force_locale, format_decimal
 from flask_babel import gettext as _
 
 from components import ids as shell_ids
 from components.charts import data_table
+from components.filters import DROPDOWNS, FILTER, filter_id
 from dashboard import figures, ids
 from data import i18n
-from data.cache import cached_summary
+from data.cache import cached_freshness, cached_insights, cached_options, current_version
 from data.db import EXTENSION_KEY
+from data.filters import parse_filters, to_query
 from data.queries import Filters
+from data.reference import reference
 
 POLL_VERSION = """
 async function(n, rendered) {
@@ -33,17 +39,100 @@ async function(n, rendered) {
 }
 """
 
+# The filters live in the URL query, so a link restores the view. replaceState leaves Dash's
+# page router alone (it would re-render the page on a pushState).
+SYNC_URL = """
+function(values, names) {
+    const params = new URLSearchParams();
+    names.forEach(function (id, i) {
+        if (values[i] && values[i] !== "any") { params.set(id.name, values[i]); }
+    });
+    const query = params.toString();
+    const url = window.location.pathname + (query ? "?" + query : "");
+    if (url !== window.location.pathname + window.location.search) {
+        window.history.replaceState(window.history.state, "", url);
+    }
+    return window.dash_clientside.no_update;
+}
+"""
 
-def update_dashboard(_version, lang: str):
-    """Every figure and number of the dashboard at the current data version."""
+# "N minutes ago" in the viewer's language, kept true as time passes (Intl does the words).
+AGO = """
+function(iso, tick, lang) {
+    if (!iso) { return ""; }
+    const seconds = (new Date(iso).getTime() - Date.now()) / 1000;
+    const format = new Intl.RelativeTimeFormat(lang, {numeric: "auto"});
+    const steps = [[60, "second"], [3600, "minute"], [86400, "hour"], [Infinity, "day"]];
+    let divisor = 1;
+    for (const [limit, unit] of steps) {
+        if (Math.abs(seconds) < limit) {
+            return format.format(Math.round(seconds / divisor), unit);
+        }
+        divisor = limit;
+    }
+}
+"""
+
+
+def _db():
+    return current_app.extensions[EXTENSION_KEY]
+
+
+def filters_from(values: list, names: list[dict]) -> Filters:
+    """Filters from the controls' values (unknown values are dropped, never an error)."""
+    args = {i["name"]: v for i, v in zip(names, values, strict=True) if v and v != "any"}
+    filters, problems = parse_filters(args)
+    return (
+        filters
+        if not problems
+        else parse_filters({k: v for k, v in args.items() if k not in problems})[0]
+    )
+
+
+def filter_options(_version, lang: str):
+    """Options of the dropdown filters: only values present in the published data."""
+    _v, present = cached_options(_db())
+    with force_locale(i18n.normalize(lang)):
+
+        def labelled(codes, label):
+            return sorted(
+                ({"label": label(c), "value": c} for c in codes),
+                key=lambda o: o["label"].casefold(),
+            )
+
+        return (
+            [
+                {"label": i18n.region(c), "value": c}
+                for c in reference().regions
+                if c in present.regions
+            ],
+            labelled(present.countries, i18n.country),
+            labelled(present.themes, i18n.theme),
+            [
+                {"label": i18n.event_format(c), "value": c}
+                for c in reference().formats
+                if c in present.formats
+            ],
+            labelled(present.languages, i18n.language),
+            [{"label": i18n.group(c), "value": c} for c in reference().groups],
+        )
+
+
+def update_dashboard(_version, values, metric, view, weighting, lang, names):
+    """Every number, figure, summary and table of the dashboard for the current filters."""
     lang = i18n.normalize(lang)
-    db = current_app.extensions[EXTENSION_KEY]
-    version, summary = cached_summary(db, Filters())
+    db = _db()
+    version = current_version(db)
+    filters = filters_from(values, names)
+    _v, data = cached_insights(db, filters, version)
+    # The map ignores its own (geographic) filters, so another place can be picked on it.
+    unplaced = Filters(**{**filters.__dict__, "region": None, "country": None})
+    _v, world = cached_insights(db, unplaced, version) if unplaced != filters else (_v, data)
+    _v, fresh = cached_freshness(db, version)
     threshold = current_app.config["PRIVACY_THRESHOLD"]
     rtl = i18n.is_rtl(lang)
     with force_locale(lang):
-        ranking = figures.ranking(summary, rtl)
-        recs = figures.recommendations(summary, rtl)
+        summary = data.summary
         shares = figures.group_shares(summary, threshold)
         groups = (
             html.Ul(
@@ -53,23 +142,57 @@ def update_dashboard(_version, lang: str):
             if shares
             else _("No counts reported yet.")
         )
-        return (
+        status = _(
+            "%(published)s reports published, %(pending)s waiting for review. Last report:",
+            published=format_decimal(fresh.published),
+            pending=format_decimal(fresh.pending),
+        )
+        last = fresh.last_report.isoformat() + "Z" if fresh.last_report else None
+        download = "/api/v1/reports?" + urlencode({"format": "csv", **to_query(filters)})
+        charts = [
+            figures.world_map(world, metric, view, rtl),
+            figures.ranking(summary, rtl, weighting),
+            figures.recommendations(summary, rtl),
+            figures.region_heatmap(data, rtl),
+            figures.group_participation(data, threshold, rtl),
+            figures.over_time(data, rtl),
+            figures.languages(data, rtl),
+        ]
+        out = [
             version,
             format_decimal(summary.events),
             format_decimal(summary.participants),
             format_decimal(summary.countries),
             groups,
-            _(
-                "Data version %(version)s. Updates appear here by themselves.",
-                version=format_decimal(version),
-            ),
-            ranking.figure,
-            ranking.summary,
-            data_table(ranking.columns, ranking.rows),
-            recs.figure,
-            recs.summary,
-            data_table(recs.columns, recs.rows),
-        )
+            status,
+            last,
+            download,
+        ]
+        for chart in charts:
+            out += [chart.figure, chart.summary, data_table(chart.columns, chart.rows)]
+        return out
+
+
+def pick_place(click, _clear, view, values, names):
+    return place_filters(ctx.triggered_id, click, view, values, names)
+
+
+def place_filters(trigger, click, view, values, names):
+    """A map click filters by its country (or region); "Clear filters" empties them all."""
+    if trigger == ids.CLEAR:
+        return ["any" if n["name"] == "share" else None for n in names]
+    if not click or not click.get("points"):
+        return [no_update] * len(names)
+    point = click["points"][0].get("customdata") or []
+    if len(point) < 2:
+        return [no_update] * len(names)
+    key, code = ("region", point[1]) if view == "region" else ("country", point[0])
+    current = dict(zip([n["name"] for n in names], values, strict=True))
+    chosen = None if current.get(key) == code else code  # a second click unselects
+    other = "country" if key == "region" else "region"
+    return [
+        chosen if n["name"] == key else (None if n["name"] == other else no_update) for n in names
+    ]
 
 
 def register(app) -> None:
@@ -80,6 +203,32 @@ def register(app) -> None:
         State(ids.RENDERED, "data"),
         prevent_initial_call=True,
     )
+    app.clientside_callback(
+        SYNC_URL,
+        Output(ids.URL_SYNC, "children"),
+        Input({"type": FILTER, "name": ALL}, "value"),
+        State({"type": FILTER, "name": ALL}, "id"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        AGO,
+        Output(ids.LAST_REPORT_AGO, "children"),
+        Input(ids.LAST_REPORT, "data"),
+        Input(ids.CLOCK, "n_intervals"),
+        State(shell_ids.LANG, "data"),
+    )
+    app.callback(
+        [Output(filter_id(name), "options") for name in DROPDOWNS],
+        Input(ids.VERSION, "data"),
+        State(shell_ids.LANG, "data"),
+    )(filter_options)
+    chart_outputs = []
+    for name in ids.CHARTS:
+        chart_outputs += [
+            Output(ids.graph(name), "figure"),
+            Output(ids.summary(name), "children"),
+            Output(ids.table(name), "children"),
+        ]
     app.callback(
         Output(ids.RENDERED, "data"),
         Output(ids.EVENTS, "children"),
@@ -87,12 +236,23 @@ def register(app) -> None:
         Output(ids.COUNTRIES, "children"),
         Output(ids.GROUPS, "children"),
         Output(ids.UPDATED, "children"),
-        Output(ids.RANKING, "figure"),
-        Output(ids.RANKING_SUMMARY, "children"),
-        Output(ids.RANKING_TABLE, "children"),
-        Output(ids.RECOMMENDATIONS, "figure"),
-        Output(ids.RECOMMENDATIONS_SUMMARY, "children"),
-        Output(ids.RECOMMENDATIONS_TABLE, "children"),
+        Output(ids.LAST_REPORT, "data"),
+        Output(ids.DOWNLOAD, "href"),
+        *chart_outputs,
         Input(ids.VERSION, "data"),
+        Input({"type": FILTER, "name": ALL}, "value"),
+        Input(ids.MAP_METRIC, "value"),
+        Input(ids.MAP_VIEW, "value"),
+        Input(ids.WEIGHTING, "value"),
         State(shell_ids.LANG, "data"),
+        State({"type": FILTER, "name": ALL}, "id"),
     )(update_dashboard)
+    app.callback(
+        Output({"type": FILTER, "name": ALL}, "value"),
+        Input(ids.graph("map"), "clickData"),
+        Input(ids.CLEAR, "n_clicks"),
+        State(ids.MAP_VIEW, "value"),
+        State({"type": FILTER, "name": ALL}, "value"),
+        State({"type": FILTER, "name": ALL}, "id"),
+        prevent_initial_call=True,
+    )(pick_place)

@@ -1,4 +1,5 @@
-"""The public dashboard's component tree (empty until the first callback fills it)."""
+"""The public dashboard's component tree. Filters come preset from the URL query; every
+number and figure is filled by the callbacks (no database call while building the layout)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,38 @@ from dash import dcc, html
 from flask_babel import gettext as _
 
 from components.charts import chart_card, stat_card
+from components.filters import filter_bar
 from dashboard import ids
 
 
-def dashboard(poll_ms: int, locale: str | None = None) -> html.Div:
+def _toggle(component_id: str, label: str, options: list[tuple[str, str]], value: str):
+    return html.Div(
+        [
+            html.Span(label, className="small text-body-secondary me-2", id=f"{component_id}-l"),
+            dbc.RadioItems(
+                id=component_id,
+                options=[{"label": text, "value": v} for v, text in options],
+                value=value,
+                inline=True,
+                className="d-inline-block",
+                input_class_name="me-1",
+            ),
+        ],
+        className="mb-2",
+        role="radiogroup",
+        **{"aria-labelledby": f"{component_id}-l"},
+    )
+
+
+def _chart(name: str, title: str, locale: str | None, controls=None, **col):
+    card = chart_card(title, ids.graph(name), ids.summary(name), ids.table(name), locale, controls)
+    return dbc.Col(card, **col)
+
+
+def dashboard(
+    poll_ms: int, locale: str | None = None, query: dict[str, str] | None = None
+) -> html.Div:
+    query = query or {}
     stats = dbc.Row(
         [
             dbc.Col(stat_card(_("Events reported"), ids.EVENTS), xs=6, lg=3, className="mb-3"),
@@ -35,38 +64,84 @@ def dashboard(poll_ms: int, locale: str | None = None) -> html.Div:
             ),
         ]
     )
+    freshness = html.Div(
+        [
+            html.Span(id=ids.UPDATED),
+            " ",
+            html.Span(id=ids.LAST_REPORT_AGO),
+            html.A(
+                [
+                    html.I(className="bi bi-download me-1", **{"aria-hidden": "true"}),
+                    _("Download the filtered data (CSV)"),
+                ],
+                id=ids.DOWNLOAD,
+                href="/api/v1/reports?format=csv",
+                className="ms-3",
+            ),
+        ],
+        className="small text-body-secondary mb-3",
+    )
+    map_controls = html.Div(
+        [
+            _toggle(
+                ids.MAP_METRIC,
+                _("Show"),
+                [
+                    ("events", _("Events")),
+                    ("participants", _("Participants")),
+                    ("recommendation", _("Most prioritized recommendation")),
+                ],
+                "events",
+            ),
+            _toggle(
+                ids.MAP_VIEW,
+                _("By"),
+                [("country", _("Country")), ("region", _("Region"))],
+                "country",
+            ),
+        ]
+    )
+    weighting = _toggle(
+        ids.WEIGHTING,
+        _("Weight"),
+        [("events", _("Each event equally")), ("participants", _("By participants"))],
+        "events",
+    )
     return html.Div(
         [
             dcc.Interval(id=ids.POLL, interval=poll_ms),
-            dcc.Store(id=ids.VERSION),  # the newest version the poll has seen
-            dcc.Store(id=ids.RENDERED),  # the version the figures show
+            dcc.Interval(id=ids.CLOCK, interval=30_000),
+            dcc.Store(id=ids.VERSION),
+            dcc.Store(id=ids.RENDERED),
+            dcc.Store(id=ids.LAST_REPORT),
+            html.Div(id=ids.URL_SYNC, hidden=True),
+            filter_bar(query),
+            dbc.Button(
+                _("Clear filters"), id=ids.CLEAR, color="link", size="sm", className="mb-2 px-0"
+            ),
             stats,
-            html.P(id=ids.UPDATED, className="small text-body-secondary"),
+            freshness,
+            dbc.Row(_chart("map", _("Where the reports come from"), locale, map_controls, xs=12)),
             dbc.Row(
                 [
-                    dbc.Col(
-                        chart_card(
-                            _("Initiatives ranked by Borda points"),
-                            ids.RANKING,
-                            ids.RANKING_SUMMARY,
-                            ids.RANKING_TABLE,
-                            locale,
-                        ),
-                        lg=7,
-                        className="mb-4",
-                    ),
-                    dbc.Col(
-                        chart_card(
-                            _("Recommendations in events' top 3"),
-                            ids.RECOMMENDATIONS,
-                            ids.RECOMMENDATIONS_SUMMARY,
-                            ids.RECOMMENDATIONS_TABLE,
-                            locale,
-                        ),
-                        lg=5,
-                        className="mb-4",
-                    ),
+                    _chart("ranking", _("Initiatives ranked"), locale, weighting, lg=7),
+                    _chart("recommendations", _("Recommendations in events' top 3"), locale, lg=5),
                 ]
             ),
+            dbc.Row(
+                _chart(
+                    "heatmap",
+                    _("Share of each region's events that prioritized each recommendation"),
+                    locale,
+                    xs=12,
+                )
+            ),
+            dbc.Row(
+                [
+                    _chart("groups", _("Participation of counted groups by region"), locale, lg=7),
+                    _chart("languages", _("Languages of the events"), locale, lg=5),
+                ]
+            ),
+            dbc.Row(_chart("time", _("Events over time"), locale, xs=12)),
         ]
     )

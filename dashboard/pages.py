@@ -22,7 +22,7 @@ def title(lang: str = i18n.DEFAULT, **_kwargs) -> str:
         return f"{_('Priorities dashboard')} · {_('Movement Priorities')}"
 
 
-def layout(lang: str = i18n.DEFAULT, **_kwargs):
+def layout(lang: str = i18n.DEFAULT, **query):
     lang = i18n.normalize(lang)
     poll = current_app.config["POLL_INTERVAL_MS"] if current_app else 2000
     with force_locale(lang):
@@ -38,7 +38,7 @@ def layout(lang: str = i18n.DEFAULT, **_kwargs):
                 ),
                 className="lead",
             ),
-            dashboard(poll, plotly_locale(lang)),
+            dashboard(poll, plotly_locale(lang), {k: v for k, v in query.items() if v}),
         )
 
 

@@ -7,13 +7,19 @@ messages are needed.
 
 from __future__ import annotations
 
-from flask_caching import Cache
+from collections.abc import Callable
+from typing import TypeVar
 
+from flask_caching import Cache
+from sqlalchemy.orm import Session
+
+from data import insights as insights_module
 from data.db import Database
-from data.queries import Filters, Summary, data_version, summary
+from data.queries import Filters, data_version, summary
 
 cache = Cache()
 TIMEOUT = 600
+T = TypeVar("T")
 
 
 def cache_config(app_config: dict) -> dict:
@@ -32,16 +38,36 @@ def current_version(db: Database) -> int:
         return data_version(session)[0]
 
 
-def cached_summary(
-    db: Database, filters: Filters, version: int | None = None
-) -> tuple[int, Summary]:
-    """The published summary for ``filters`` at the current data version."""
+def memoized(
+    db: Database, name: str, compute: Callable[[Session], T], version: int | None = None
+) -> tuple[int, T]:
+    """``compute(session)`` at the current data version, computed once per version and key."""
     if version is None:
         version = current_version(db)
-    key = f"summary:{version}:{filters.key()}"
+    key = f"{name}:{version}"
     found = cache.get(key)
     if found is None:
         with db.session(readonly=True) as session:
-            found = summary(session, filters)
+            found = compute(session)
         cache.set(key, found)
     return version, found
+
+
+def cached_summary(db: Database, filters: Filters, version: int | None = None):
+    return memoized(db, f"summary:{filters.key()}", lambda s: summary(s, filters), version)
+
+
+def cached_insights(db: Database, filters: Filters, version: int | None = None):
+    return memoized(
+        db, f"insights:{filters.key()}", lambda s: insights_module.insights(s, filters), version
+    )
+
+
+def cached_options(db: Database, version: int | None = None):
+    return memoized(db, "options", insights_module.options, version)
+
+
+def cached_freshness(db: Database, version: int | None = None):
+    return memoized(db, "freshness", insights_module.freshness, version)
+
+

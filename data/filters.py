@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from babel import Locale
+
 from data.queries import Filters
 from data.reference import reference
 
-FIELDS = ("region", "country", "theme", "format", "group", "from", "to")
+FIELDS = ("region", "country", "theme", "format", "group", "share", "language", "from", "to")
+SHARES = (25, 50)  # "many" participants from a group: at least a quarter, at least half
 
 
 def parse_filters(args: Mapping[str, str]) -> tuple[Filters, dict[str, str]]:
@@ -32,6 +35,18 @@ def parse_filters(args: Mapping[str, str]) -> tuple[Filters, dict[str, str]]:
             values[name] = value
         else:
             problems[name] = "unknown code"
+    language = (args.get("language") or "").strip().replace("-", "_")
+    if language:
+        if language in Locale("en").languages:
+            values["language"] = language
+        else:
+            problems["language"] = "unknown code"
+    share = (args.get("share") or "").strip()
+    if share:
+        if share.isdigit() and int(share) in SHARES and "group" in values:
+            values["group_share"] = int(share)
+        else:
+            problems["share"] = "needs group, one of 25 or 50"
     for name, target in (("from", "date_from"), ("to", "date_to")):
         value = (args.get(name) or "").strip()
         if not value:
@@ -41,3 +56,19 @@ def parse_filters(args: Mapping[str, str]) -> tuple[Filters, dict[str, str]]:
         except ValueError:
             problems[name] = "not a date (YYYY-MM-DD)"
     return Filters(**values), problems
+
+
+def to_query(filters: Filters) -> dict[str, str]:
+    """The query-string form of ``filters`` (the inverse of parse_filters)."""
+    out = {
+        "region": filters.region,
+        "country": filters.country,
+        "theme": filters.theme,
+        "format": filters.format,
+        "group": filters.group,
+        "share": str(filters.group_share) if filters.group_share else None,
+        "language": filters.language,
+        "from": filters.date_from.isoformat() if filters.date_from else None,
+        "to": filters.date_to.isoformat() if filters.date_to else None,
+    }
+    return {k: v for k, v in out.items() if v}

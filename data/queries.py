@@ -18,6 +18,7 @@ from data.models import (
     Report,
     ReportGroup,
     ReportInitiative,
+    ReportLanguage,
     ReportRecommendation,
     ReportTheme,
     Status,
@@ -41,6 +42,10 @@ class Filters:
     theme: str | None = None
     format: str | None = None
     group: str | None = None
+    # With ``group``: the least share (percent) of the event's participants from that group;
+    # None means "at least one participant".
+    group_share: int | None = None
+    language: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
 
@@ -111,12 +116,24 @@ def matching_reports(filters: Filters) -> Select:
                 select(ReportTheme.report_id).where(ReportTheme.theme_code == filters.theme)
             )
         )
-    if filters.group:
+    if filters.language:
         q = q.where(
             Report.id.in_(
-                select(ReportGroup.report_id).where(
-                    ReportGroup.group_code == filters.group, ReportGroup.count > 0
+                select(ReportLanguage.report_id).where(
+                    ReportLanguage.language_code == filters.language
                 )
+            )
+        )
+    if filters.group:
+        wanted = ReportGroup.count > 0
+        if filters.group_share:
+            # count / total >= share%, kept in integers so both backends agree exactly.
+            wanted = ReportGroup.count * 100 >= filters.group_share * Report.participants_total
+        q = q.where(
+            Report.id.in_(
+                select(ReportGroup.report_id)
+                .join(Report, Report.id == ReportGroup.report_id)
+                .where(ReportGroup.group_code == filters.group, wanted)
             )
         )
     return q

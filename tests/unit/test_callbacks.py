@@ -5,7 +5,6 @@ import pytest
 from sqlalchemy import func, select
 
 from components.fields import field_id, message_id
-from dashboard.callbacks import update_dashboard
 from data.db import EXTENSION_KEY
 from data.models import Report
 from data.reference import reference
@@ -64,23 +63,3 @@ def test_submit_valid_form_stores_once_and_confirms(ctx):
     with ctx.extensions[EXTENSION_KEY].session(readonly=True) as session:
         assert session.scalar(select(func.count(Report.id))) == 1
         assert session.scalar(select(Report.region)) == "LAC"
-
-
-def test_dashboard_update_reflects_data_and_formats_numbers(ctx):
-    from intake.cli import load_demo
-
-    load_demo(ctx.extensions[EXTENSION_KEY], n=40, seed=1)
-    out = update_dashboard(None, "en")
-    version, events, participants = out[0], out[1], out[2]
-    assert version == 1 and events == "40"
-    assert participants.replace(",", "").isdigit()
-    ranking_figure = out[6]
-    assert len(ranking_figure.data[0].x) == 15
-    assert list(ranking_figure.data[0].x) == sorted(ranking_figure.data[0].x)
-    assert "The most prioritized initiative" in out[7]
-
-
-def test_dashboard_update_on_an_empty_database(ctx):
-    out = update_dashboard(None, "en")
-    assert out[1] == "0"
-    assert out[7] == "No published reports match yet."

@@ -1,0 +1,189 @@
+"""The public dashboard's aggregates beyond the summary, each one SQL GROUP BY over the
+published reports that match the filters; plus the filters' options and the freshness line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import case, distinct, func, select, union
+from sqlalchemy.orm import Session
+
+from data.models import (
+    Report,
+    ReportGroup,
+    ReportInitiative,
+    ReportLanguage,
+    ReportRecommendation,
+    ReportTheme,
+    Status,
+)
+from data.queries import Filters, Summary, matching_reports, summary
+from data.reference import reference
+
+
+@dataclass(frozen=True)
+class CountryRow:
+    country: str
+    events: int
+    participants: int
+    top_recommendation: str | None  # the recommendation most events there prioritized
+
+
+@dataclass(frozen=True)
+class Cell:
+    row: str
+    column: str
+    value: int
+    of: int  # the denominator (events of the region, participants reporting the group…)
+
+
+@dataclass(frozen=True)
+class Insights:
+    summary: Summary
+    countries: list[CountryRow] = field(default_factory=list)
+    region_recommendation: list[Cell] = field(default_factory=list)
+    region_groups: list[Cell] = field(default_factory=list)
+    weeks: list[tuple[dt.date, int]] = field(default_factory=list)
+    languages: list[tuple[str, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the filters can offer: only values present in the published data."""
+
+    regions: list[str]
+    countries: list[str]
+    themes: list[str]
+    formats: list[str]
+    languages: list[str]
+
+
+@dataclass(frozen=True)
+class Freshness:
+    last_report: dt.datetime | None
+    published: int
+    pending: int
+
+
+def _prioritized(ids):
+    """(report_id, recommendation) pairs: the event chose the recommendation itself or one of
+    its initiatives."""
+    ref = reference()
+    by_initiative = {code: i.recommendation for code, i in ref.initiatives.items()}
+    rec_of = case(by_initiative, value=ReportInitiative.code)
+    return union(
+        select(ReportRecommendation.report_id, ReportRecommendation.code.label("rec")).where(
+            ReportRecommendation.report_id.in_(select(ids.c.id))
+        ),
+        select(ReportInitiative.report_id, rec_of.label("rec")).where(
+            ReportInitiative.report_id.in_(select(ids.c.id))
+        ),
+    ).subquery()
+
+
+def insights(session: Session, filters: Filters | None = None) -> Insights:
+    filters = filters or Filters()
+    base = summary(session, filters)
+    if not base.events:
+        return Insights(base)
+    ids = matching_reports(filters).subquery()
+    in_ids = Report.id.in_(select(ids.c.id))
+    pairs = _prioritized(ids)
+
+    # Countries: events, participants, and the recommendation most of their events prioritized.
+    per_country = session.execute(
+        select(Report.country, func.count(), func.sum(Report.participants_total))
+        .where(in_ids, Report.country.is_not(None))
+        .group_by(Report.country)
+    ).all()
+    top: dict[str, tuple[int, str]] = {}
+    for country, rec, n in session.execute(
+        select(Report.country, pairs.c.rec, func.count())
+        .join(pairs, pairs.c.report_id == Report.id)
+        .where(Report.country.is_not(None))
+        .group_by(Report.country, pairs.c.rec)
+    ):
+        number = reference().recommendations[rec].number
+        best = top.get(country)
+        if best is None or (n, -number) > (best[0], -reference().recommendations[best[1]].number):
+            top[country] = (n, rec)
+    countries = [
+        CountryRow(c, int(n), int(p or 0), top.get(c, (0, None))[1]) for c, n, p in per_country
+    ]
+
+    region_events = dict(
+        session.execute(
+            select(Report.region, func.count()).where(in_ids).group_by(Report.region)
+        ).all()
+    )
+    region_recommendation = [
+        Cell(region, rec, int(n), int(region_events[region]))
+        for region, rec, n in session.execute(
+            select(Report.region, pairs.c.rec, func.count(distinct(Report.id)))
+            .join(pairs, pairs.c.report_id == Report.id)
+            .group_by(Report.region, pairs.c.rec)
+        )
+    ]
+    region_groups = [
+        Cell(region, group, int(count), int(of))
+        for region, group, count, of in session.execute(
+            select(
+                Report.region,
+                ReportGroup.group_code,
+                func.sum(ReportGroup.count),
+                func.sum(Report.participants_total),
+            )
+            .join(Report, Report.id == ReportGroup.report_id)
+            .where(in_ids)
+            .group_by(Report.region, ReportGroup.group_code)
+        )
+    ]
+    # Events per ISO week (by event date), computed portably from the dates.
+    days = session.execute(
+        select(Report.event_date, func.count()).where(in_ids).group_by(Report.event_date)
+    ).all()
+    weekly: dict[dt.date, int] = {}
+    for day, n in days:
+        day = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day))
+        monday = day - dt.timedelta(days=day.weekday())
+        weekly[monday] = weekly.get(monday, 0) + int(n)
+    languages = [
+        (code, int(n))
+        for code, n in session.execute(
+            select(ReportLanguage.language_code, func.count())
+            .where(ReportLanguage.report_id.in_(select(ids.c.id)))
+            .group_by(ReportLanguage.language_code)
+            .order_by(func.count().desc(), ReportLanguage.language_code)
+        )
+    ]
+    return Insights(
+        base, countries, region_recommendation, region_groups, sorted(weekly.items()), languages
+    )
+
+
+def options(session: Session) -> Options:
+    published = Report.status == Status.PUBLISHED
+
+    def present(column, *joins) -> list[str]:
+        q = select(column).distinct().select_from(Report).where(published)
+        for join in joins:
+            q = q.join(join, join.report_id == Report.id)
+        return sorted(v for v in session.scalars(q) if v)
+
+    return Options(
+        regions=present(Report.region),
+        countries=present(Report.country),
+        themes=present(ReportTheme.theme_code, ReportTheme),
+        formats=present(Report.format),
+        languages=present(ReportLanguage.language_code, ReportLanguage),
+    )
+
+
+def freshness(session: Session) -> Freshness:
+    counts = dict(
+        session.execute(select(Report.status, func.count()).group_by(Report.status)).all()
+    )
+    last = session.scalar(select(func.max(Report.created_at)).where(Report.status == "published"))
+    return Freshness(last, int(counts.get("published", 0)), int(counts.get("pending", 0)))

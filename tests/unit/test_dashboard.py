@@ -1,0 +1,199 @@
+"""Dashboard callbacks and figure builders, called directly on a small demo dataset."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import dash
+import pytest
+
+from components.filters import NAMES, filter_id
+from dashboard import ids
+from dashboard.callbacks import filter_options, filters_from, place_filters, update_dashboard
+from dashboard.figures import group_participation
+from data.db import EXTENSION_KEY
+from data.demo import generate
+from data.insights import Cell, Insights
+from data.queries import Filters, Summary
+from data.reference import reference
+from intake.cli import load_demo
+
+FILTER_IDS = [filter_id(n) for n in NAMES]
+MAP = ids.graph("map")
+OUTPUTS = [
+    "rendered",
+    "events",
+    "participants",
+    "countries",
+    "groups",
+    "status",
+    "last",
+    "download",
+]
+
+
+def values(**chosen):
+    return [chosen.get(n, "any" if n == "share" else None) for n in NAMES]
+
+
+@pytest.fixture
+def server(sqlite_app):
+    with sqlite_app.server.test_request_context("/_dash-update-component", method="POST"):
+        load_demo(sqlite_app.server.extensions[EXTENSION_KEY], n=80, seed=5)
+        yield sqlite_app.server
+
+
+def run(metric="events", view="country", weighting="events", lang="en", **chosen):
+    out = update_dashboard(None, values(**chosen), metric, view, weighting, lang, FILTER_IDS)
+    named = dict(zip(OUTPUTS, out[: len(OUTPUTS)], strict=True))
+    charts = out[len(OUTPUTS) :]
+    for index, name in enumerate(ids.CHARTS):
+        named[name] = charts[3 * index : 3 * index + 3]
+    return named
+
+
+def test_unfiltered_dashboard(server):
+    out = run()
+    assert out["rendered"] == 1
+    assert out["events"] == "80"
+    assert out["download"] == "/api/v1/reports?format=csv"
+    figure, sentence, _table = out["ranking"]
+    assert len(figure.data[0].x) == 15
+    assert list(figure.data[0].x) == sorted(figure.data[0].x)  # drawn bottom-up
+    assert sentence.startswith("The most prioritized initiative is")
+    heatmap = out["heatmap"][0]
+    assert len(heatmap.data[0].z[0]) == 10  # ten recommendations per region row
+    assert out["map"][0].data[0].type == "choropleth"
+
+
+def test_filters_narrow_every_figure_and_the_download(server):
+    kenya = sum(1 for r in generate(80, seed=5) if r["country"] == "KE")
+    out = run(country="KE")
+    assert out["events"] == str(kenya)
+    assert out["download"] == "/api/v1/reports?format=csv&country=KE"
+    # The map keeps every country, so another one can be picked.
+    assert len(out["map"][0].data[0].locations) > 1
+
+
+def test_participant_weighting_reorders_the_ranking(server):
+    by_events = run()["ranking"][0].data[0].customdata
+    by_people = run(weighting="participants")["ranking"][0].data[0].customdata
+    assert [row[0] for row in by_events] != [row[0] for row in by_people]
+    weighted = [float(row[3]) for row in by_people]
+    assert weighted == sorted(weighted)
+
+
+def test_map_shows_top_recommendation_per_country_with_a_legend(server):
+    figure = run(metric="recommendation")["map"][0]
+    assert len(figure.data) > 1
+    assert all(trace.showlegend for trace in figure.data)
+    region_view = run(view="region")["map"][0]
+    assert {row[1] for row in region_view.data[0].customdata} <= set(reference().regions)
+
+
+def test_filter_options_offer_only_published_values(server):
+    regions, countries, themes, formats, languages, groups = filter_options(1, "fr")
+    assert [o["value"] for o in formats] == [
+        f for f in reference().formats if any(r["format"] == f for r in generate(80, seed=5))
+    ]
+    assert {o["value"] for o in regions} <= set(reference().regions)
+    assert themes and languages
+    present = {r["country"] for r in generate(80, seed=5) if r["country"]}
+    assert {o["value"] for o in countries} == present
+    assert {o["value"] for o in groups} == set(reference().groups)
+    labels = {o["value"]: o["label"] for o in countries}
+    assert labels["DE"] == "Allemagne"  # in the viewer's language (Babel's CLDR names)
+
+
+def test_map_click_filters_and_a_second_click_unselects(server):
+    click = {"points": [{"customdata": ["KE", "SSA", "Kenya", "3"]}]}
+    chosen = place_filters(MAP, click, "country", values(region="NWE"), FILTER_IDS)
+    picked = dict(zip(NAMES, chosen, strict=True))
+    assert picked["country"] == "KE" and picked["region"] is None
+    assert picked["theme"] is dash.no_update
+    again = place_filters(MAP, click, "country", values(country="KE"), FILTER_IDS)
+    assert dict(zip(NAMES, again, strict=True))["country"] is None
+    by_region = place_filters(MAP, click, "region", values(), FILTER_IDS)
+    assert dict(zip(NAMES, by_region, strict=True))["region"] == "SSA"
+
+
+def test_clear_resets_every_filter(server):
+    cleared = place_filters(
+        ids.CLEAR, None, "country", values(country="KE", share="50"), FILTER_IDS
+    )
+    assert cleared == [None, None, None, None, None, None, "any", None, None]
+
+
+def test_bad_filter_values_are_dropped_not_fatal():
+    filters = filters_from(values(region="MOON", country="KE", share="50"), FILTER_IDS)
+    assert filters == Filters(country="KE")
+
+
+def test_small_group_cells_are_suppressed(server):
+    data = Insights(
+        Summary(events=2, participants=40),
+        region_groups=[Cell("SA", "lgbtq", 3, 40), Cell("SA", "women", 12, 40)],
+    )
+    chart = group_participation(data, threshold=5)
+    row = dict(zip(chart.columns, chart.rows[0], strict=True))
+    assert row["LGBTQ+ people"] == "< 5"
+    assert row["Women"] == "30%"
+    z = dict(zip(reference().groups, chart.figure.data[0].z[0], strict=True))
+    assert z["lgbtq"] is None and z["women"] == pytest.approx(0.3)
+
+
+@pytest.mark.parametrize(
+    "chosen",
+    [
+        {},
+        {"region": "SA"},
+        {"theme": "education"},
+        {"format": "virtual"},
+        {"language": "en"},
+        {"group": "newcomers"},
+        {"group": "newcomers", "share": "25"},
+        {"from": "2020-10-01"},
+        {"region": "NWE", "format": "virtual", "to": "2020-11-01"},
+    ],
+)
+def test_aggregates_equal_a_recount_of_the_raw_reports(server, chosen):
+    """Every filter the dashboard offers, against a count made in Python from the reports."""
+    reports = generate(80, seed=5)
+    ref = reference()
+
+    def keep(r):
+        region = r["region"] or ref.region_of(r["country"])
+        people = r["participants"]
+        group = chosen.get("group")
+        share = int(chosen.get("share", 0) or 0)
+        return (
+            region == chosen.get("region", region)
+            and chosen.get("theme", "-") in ([*r["themes"], "-"])
+            and r["format"] == chosen.get("format", r["format"])
+            and chosen.get("language", "-") in ([*r["languages"], "-"])
+            and (
+                not group
+                or (
+                    (people.get(group) or 0) > 0
+                    and (people.get(group) or 0) * 100 >= share * people["total"]
+                )
+            )
+            and r["event_date"] >= chosen.get("from", "0000")
+            and r["event_date"] <= chosen.get("to", "9999")
+        )
+
+    kept = [r for r in reports if keep(r)]
+    points = Counter()
+    for r in kept:
+        for rank, p in enumerate(r["priorities"], start=1):
+            points[p["code"]] += 6 - rank
+    out = run(**chosen)
+    assert out["events"] == f"{len(kept):,}"
+    table_rows = out["ranking"][2].children[1].children
+    shown = {
+        row.children[0].children: int(row.children[1].children.replace(",", ""))
+        for row in table_rows
+    }
+    from data.i18n import initiative
+
+    assert shown == {initiative(code): n for code, n in points.items()}
