@@ -32,6 +32,7 @@ compile-translations: $(VENV)/.runtime
 install: $(VENV)/.runtime vendor compile-translations
 
 install-dev: $(VENV)/.dev vendor compile-translations
+	scripts/fetch_vendor.sh --test
 
 ## make run: install, migrate, load the demo data into an empty database, serve on :8050
 run: install

@@ -35,7 +35,7 @@ def _dropdown(name: str, label: str, value: str | None) -> dbc.Col:
     return dbc.Col(
         html.Div(
             [
-                dbc.Label(label, className="small mb-1", id=f"filter-label-{name}"),
+                dbc.Label(label, className="small mb-1", html_for=dom_id(filter_id(name))),
                 dcc.Dropdown(
                     id=filter_id(name),
                     options=[{"label": value, "value": value}] if value else [],

@@ -3,6 +3,17 @@
 # assets/vendor/ (never committed). The versions match dash-bootstrap-components 2.0.4.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# `--test`: also axe-core, which the browser tests inject to check accessibility (never served).
+if [ "${1:-}" = "--test" ]; then
+  AXE=4.14.1
+  if [ ! -f tests/browser/.vendor/axe-$AXE.min.js ]; then
+    tmp=$(mktemp -d)
+    (cd "$tmp" && npm pack --silent axe-core@$AXE >/dev/null && tar -xzf axe-core-$AXE.tgz)
+    mkdir -p tests/browser/.vendor
+    cp "$tmp/package/axe.min.js" tests/browser/.vendor/axe-$AXE.min.js
+    rm -rf "$tmp"
+  fi
+fi
 BOOTSTRAP=5.3.6
 ICONS=1.11.3
 TOPOJSON=4.0.0

@@ -1,0 +1,121 @@
+"""The public dashboard in Chromium: map clicks, permalinks, live updates under a filter,
+accessibility (axe-core), phone width, and nothing fetched from another host."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.conftest import REPORT
+
+pytestmark = pytest.mark.browser
+AXE = next(iter(sorted((Path(__file__).parent / ".vendor").glob("axe-*.min.js"))), None)
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-results"
+
+
+def filter_value(page: Page, name: str):
+    dom_id = json.dumps({"name": name, "type": "filter"}, separators=(",", ":"))
+    return page.locator(f"[id='{dom_id}']")
+
+
+def ready(page: Page):
+    page.wait_for_selector("#dash-ranking .bars")
+    expect(page.locator("#dash-events")).not_to_have_text("–")
+
+
+def summary_count(page: Page, live_url: str, query: str) -> str:
+    return f"{page.request.get(f'{live_url}/api/v1/summary?{query}').json()['events']:,}"
+
+
+def test_map_click_filters_the_ranking(page: Page, live_url, watch):
+    seen = watch(page, live_url)
+    page.goto(f"{live_url}/en/")
+    ready(page)
+    before = page.locator("#dash-ranking-summary").inner_text()
+    total = page.locator("#dash-events").inner_text()
+    # The largest shape on the map is the easiest to hit.
+    shapes = page.locator("#dash-map .choroplethlocation")
+    areas = [
+        (b["width"] * b["height"], i)
+        for i in range(shapes.count())
+        if (b := shapes.nth(i).bounding_box())
+    ]
+    shapes.nth(max(areas)[1]).click(force=True)
+    page.wait_for_function("() => new URLSearchParams(location.search).has('country')")
+    country = page.evaluate("() => new URLSearchParams(location.search).get('country')")
+    expect(page.locator("#dash-events")).to_have_text(
+        summary_count(page, live_url, f"country={country}")
+    )
+    assert page.locator("#dash-events").inner_text() != total
+    expect(page.locator("#dash-ranking-summary")).not_to_have_text(before)
+    seen.assert_clean()
+
+
+def test_permalink_restores_the_view(page: Page, live_url, watch):
+    seen = watch(page, live_url)
+    query = "region=SA&group=newcomers&share=25"
+    page.goto(f"{live_url}/en/?{query}")
+    ready(page)
+    expect(page.locator("#dash-events")).to_have_text(summary_count(page, live_url, query))
+    expect(filter_value(page, "region")).to_contain_text("South Asia")
+    expect(filter_value(page, "share")).to_have_value("25")
+    assert page.evaluate("() => location.search") == f"?{query}"
+    seen.assert_clean()
+
+
+def test_report_posted_over_the_api_appears_while_a_filter_is_applied(page: Page, live_url):
+    page.goto(f"{live_url}/en/?country=KE")
+    ready(page)
+    before = int(page.locator("#dash-events").inner_text())
+    report = {**REPORT, "client_id": str(uuid.uuid4())}
+    assert page.request.post(f"{live_url}/api/v1/reports", data=report).status == 201
+    expect(page.locator("#dash-events")).to_have_text(str(before + 1), timeout=5000)
+
+
+@pytest.mark.skipif(AXE is None, reason="axe-core is fetched by `make test`")
+@pytest.mark.parametrize("path", ["", "report"])
+def test_axe_finds_no_serious_violation(page: Page, live_url, path):
+    page.goto(f"{live_url}/en/{path}")
+    page.wait_for_selector("#dash-ranking .bars" if not path else "#report-submit")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_usable_at_desktop_and_phone_width(page: Page, live_url, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{live_url}/en/")
+    ready(page)
+    overflow = page.evaluate("() => document.documentElement.scrollWidth")
+    assert overflow <= width
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"dashboard-{width}.png"), full_page=True)
+
+
+def test_filters_work_from_the_keyboard(page: Page, live_url):
+    page.goto(f"{live_url}/en/")
+    ready(page)
+    region = json.dumps({"name": "region", "type": "filter"}, separators=(",", ":"))
+    for _ in range(20):  # Tab through the page until the region filter has the focus
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.id") == region:
+            break
+    else:
+        pytest.fail("the region filter cannot be reached with Tab")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.type("South Asia")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('region') === 'SA'")
+    expected = summary_count(page, live_url, "region=SA")
+    expect(page.locator("#dash-events")).to_have_text(expected, timeout=15000)
