@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from dash import ALL, Input, Output, State, ctx, html, no_update
+from dash import ALL, Input, Output, Patch, State, ctx, html, no_update
 from flask import current_app
 from flask_babel import force_locale, format_decimal
 from flask_babel import gettext as _
@@ -118,8 +118,22 @@ def filter_options(_version, lang: str):
         )
 
 
-def update_dashboard(_version, values, metric, view, weighting, lang, names):
-    """Every number, figure, summary and table of the dashboard for the current filters."""
+def as_patch(figure) -> Patch:
+    """The figure's traces and layout as a Patch that leaves the (large) template in place.
+
+    A live update changes data, not looks: the browser keeps the template it already has.
+    """
+    patch = Patch()
+    patch["data"] = figure.to_plotly_json()["data"]
+    for key, value in figure.to_plotly_json()["layout"].items():
+        if key != "template":
+            patch["layout"][key] = value
+    return patch
+
+
+def update_dashboard(_version, values, metric, view, weighting, lang, names, live=False):
+    """Every number, figure, summary and table of the dashboard for the current filters;
+    with ``live`` (the data version moved under an unchanged view) figures go as Patches."""
     lang = i18n.normalize(lang)
     db = _db()
     version = current_version(db)
@@ -169,8 +183,14 @@ def update_dashboard(_version, values, metric, view, weighting, lang, names):
             download,
         ]
         for chart in charts:
-            out += [chart.figure, chart.summary, data_table(chart.columns, chart.rows)]
+            figure = as_patch(chart.figure) if live else chart.figure
+            out += [figure, chart.summary, data_table(chart.columns, chart.rows)]
         return out
+
+
+def update_dashboard_callback(version, values, metric, view, weighting, lang, names, rendered):
+    live = rendered is not None and ctx.triggered_id == ids.VERSION
+    return update_dashboard(version, values, metric, view, weighting, lang, names, live)
 
 
 def pick_place(click, _clear, view, values, names):
@@ -246,7 +266,8 @@ def register(app) -> None:
         Input(ids.WEIGHTING, "value"),
         State(shell_ids.LANG, "data"),
         State({"type": FILTER, "name": ALL}, "id"),
-    )(update_dashboard)
+        State(ids.RENDERED, "data"),
+    )(update_dashboard_callback)
     app.callback(
         Output({"type": FILTER, "name": ALL}, "value"),
         Input(ids.graph("map"), "clickData"),

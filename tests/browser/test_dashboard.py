@@ -24,7 +24,7 @@ def filter_value(page: Page, name: str):
 
 def ready(page: Page):
     page.wait_for_selector("#dash-ranking .bars")
-    expect(page.locator("#dash-events")).not_to_have_text("–")
+    expect(page.locator("#dash-events")).not_to_have_text("–", timeout=20000)
 
 
 def summary_count(page: Page, live_url: str, query: str) -> str:

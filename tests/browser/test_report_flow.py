@@ -26,7 +26,7 @@ def test_report_through_the_form_appears_on_the_open_dashboard(page: Page, live_
     dashboard_watch = watch(page, live_url)
     page.goto(f"{live_url}/en/")
     events = page.locator("#dash-events")
-    expect(events).to_have_text("60")
+    expect(events).to_have_text("60", timeout=20000)  # first render; the 5 s bound is below
 
     form = page.context.new_page()
     form_watch = watch(form, live_url)

@@ -197,3 +197,20 @@ def test_aggregates_equal_a_recount_of_the_raw_reports(server, chosen):
     from data.i18n import initiative
 
     assert shown == {initiative(code): n for code, n in points.items()}
+
+
+def test_live_updates_send_figures_as_patches_without_the_template(server):
+    import json
+
+    import plotly.io
+
+    full = update_dashboard(None, values(), "events", "country", "events", "en", FILTER_IDS)
+    live = update_dashboard(
+        None, values(), "events", "country", "events", "en", FILTER_IDS, live=True
+    )
+    figure, patch = full[len(OUTPUTS)], live[len(OUTPUTS)]
+    operations = patch.to_plotly_json()["operations"]
+    assert {tuple(op["location"][:2]) for op in operations} >= {("data",), ("layout", "geo")}
+    assert not any(op["location"][:2] == ["layout", "template"] for op in operations)
+    sent = len(json.dumps(patch.to_plotly_json(), cls=plotly.utils.PlotlyJSONEncoder))
+    assert sent < len(plotly.io.to_json(figure)) / 2
