@@ -131,7 +131,9 @@ def as_patch(figure) -> Patch:
     return patch
 
 
-def update_dashboard(_version, values, metric, view, weighting, lang, names, live=False):
+def update_dashboard(
+    _version, values, metric, view, weighting, lang, names, live=False, compact=False
+):
     """Every number, figure, summary and table of the dashboard for the current filters;
     with ``live`` (the data version moved under an unchanged view) figures go as Patches."""
     lang = i18n.normalize(lang)
@@ -165,12 +167,12 @@ def update_dashboard(_version, values, metric, view, weighting, lang, names, liv
         download = "/api/v1/reports?" + urlencode({"format": "csv", **to_query(filters)})
         charts = [
             figures.world_map(world, metric, view, rtl),
-            figures.ranking(summary, rtl, weighting),
-            figures.recommendations(summary, rtl),
-            figures.region_heatmap(data, rtl),
-            figures.group_participation(data, threshold, rtl),
+            figures.ranking(summary, rtl, weighting, compact),
+            figures.recommendations(summary, rtl, compact),
+            figures.region_heatmap(data, rtl, compact),
+            figures.group_participation(data, threshold, rtl, compact),
             figures.over_time(data, rtl),
-            figures.languages(data, rtl),
+            figures.languages(data, rtl, compact),
         ]
         out = [
             version,
@@ -188,9 +190,13 @@ def update_dashboard(_version, values, metric, view, weighting, lang, names, liv
         return out
 
 
-def update_dashboard_callback(version, values, metric, view, weighting, lang, names, rendered):
+def update_dashboard_callback(
+    version, values, metric, view, weighting, compact, lang, names, rendered
+):
     live = rendered is not None and ctx.triggered_id == ids.VERSION
-    return update_dashboard(version, values, metric, view, weighting, lang, names, live)
+    return update_dashboard(
+        version, values, metric, view, weighting, lang, names, live, bool(compact)
+    )
 
 
 def pick_place(click, _clear, view, values, names):
@@ -230,6 +236,12 @@ def register(app) -> None:
         State({"type": FILTER, "name": ALL}, "id"),
         prevent_initial_call=True,
     )
+    # Phones get figures laid out for a narrow screen (shorter labels, smaller cell text).
+    app.clientside_callback(
+        "function(lang) { return window.innerWidth < 576; }",
+        Output(ids.COMPACT, "data"),
+        Input(shell_ids.LANG, "data"),
+    )
     app.clientside_callback(
         AGO,
         Output(ids.LAST_REPORT_AGO, "children"),
@@ -264,6 +276,7 @@ def register(app) -> None:
         Input(ids.MAP_METRIC, "value"),
         Input(ids.MAP_VIEW, "value"),
         Input(ids.WEIGHTING, "value"),
+        Input(ids.COMPACT, "data"),
         State(shell_ids.LANG, "data"),
         State({"type": FILTER, "name": ALL}, "id"),
         State(ids.RENDERED, "data"),

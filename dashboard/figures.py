@@ -61,7 +61,9 @@ def _nothing() -> str:
     return _("No published reports match yet.")
 
 
-def ranking(summary: Summary, rtl: bool = False, weighting: str = "events") -> Chart:
+def ranking(
+    summary: Summary, rtl: bool = False, weighting: str = "events", compact: bool = False
+) -> Chart:
     """Initiatives ranked by Borda points, or by the participant-weighted score."""
     by_participants = weighting == "participants"
     items = sorted(
@@ -97,7 +99,7 @@ def ranking(summary: Summary, rtl: bool = False, weighting: str = "events") -> C
     fig = go.Figure(
         go.Bar(
             x=values,
-            y=[_wrap(i18n.initiative(p.code), rtl=rtl) for p in top],
+            y=[_wrap(i18n.initiative(p.code), 20 if compact else 48, rtl) for p in top],
             orientation="h",
             marker_color=PALETTE[0],
             customdata=[
@@ -120,7 +122,11 @@ def ranking(summary: Summary, rtl: bool = False, weighting: str = "events") -> C
     )
     fig.update_xaxes(title_text=bidi(axis, rtl))
     fig.update_yaxes(automargin=True)
-    styled(fig, rtl, height=max(300, 34 * len(top) + 80))
+    bar = 56 if compact else 34  # room for three-line labels on a phone
+    styled(fig, rtl, height=max(300, bar * len(top) + 80))
+    if compact:
+        fig.update_yaxes(tickfont={"size": 11})
+        fig.update_xaxes(title_text=bidi(_("Borda points"), rtl) if not by_participants else None)
     if not items:
         return Chart(_empty(fig), _nothing(), columns, rows)
     best = items[0]
@@ -134,7 +140,7 @@ def ranking(summary: Summary, rtl: bool = False, weighting: str = "events") -> C
     return Chart(fig, text, columns, rows)
 
 
-def recommendations(summary: Summary, rtl: bool = False) -> Chart:
+def recommendations(summary: Summary, rtl: bool = False, compact: bool = False) -> Chart:
     """How many events put each recommendation in their top 3."""
     items = summary.recommendations
     columns = [_("Recommendation"), _("Events"), _("Points")]
@@ -145,7 +151,7 @@ def recommendations(summary: Summary, rtl: bool = False) -> Chart:
     fig = go.Figure(
         go.Bar(
             x=[r.mentions for r in items][::-1],
-            y=[_wrap(i18n.recommendation(r.code), 36, rtl) for r in items][::-1],
+            y=[_wrap(i18n.recommendation(r.code), 18 if compact else 36, rtl) for r in items][::-1],
             orientation="h",
             marker_color=PALETTE[2],
             customdata=[[format_decimal(r.mentions), format_decimal(r.points)] for r in items][
@@ -160,7 +166,9 @@ def recommendations(summary: Summary, rtl: bool = False) -> Chart:
     )
     fig.update_xaxes(title_text=bidi(_("Events that put it in their top 3"), rtl))
     fig.update_yaxes(automargin=True)
-    styled(fig, rtl, height=max(300, 34 * len(items) + 80))
+    styled(fig, rtl, height=max(300, (52 if compact else 34) * len(items) + 80))
+    if compact:
+        fig.update_yaxes(tickfont={"size": 11})
     if not items:
         return Chart(_empty(fig), _nothing(), columns, rows)
     best = max(items, key=lambda r: (r.mentions, r.points))
@@ -239,7 +247,7 @@ def world_map(
                         z=[1] * len(members),
                         showscale=False,
                         showlegend=True,
-                        name=bidi(_wrap(i18n.recommendation(rec), 30, rtl), rtl),
+                        name=_wrap(i18n.recommendation(rec), 30, rtl),
                         colorscale=[[0, colour], [1, colour]],
                         customdata=[
                             [
@@ -302,7 +310,7 @@ def world_map(
     return Chart(fig, text, columns, rows)
 
 
-def region_heatmap(data: Insights, rtl: bool = False) -> Chart:
+def region_heatmap(data: Insights, rtl: bool = False, compact: bool = False) -> Chart:
     """Share of each region's events that prioritized each recommendation (the recommendation
     itself or one of its initiatives)."""
     ref = reference()
@@ -314,10 +322,16 @@ def region_heatmap(data: Insights, rtl: bool = False) -> Chart:
     fig = go.Figure(
         go.Heatmap(
             z=z,
-            x=[bidi(_wrap(i18n.recommendation(r), 18, rtl), rtl) for r in recs],
-            y=[bidi(i18n.region(r), rtl) for r in regions],
+            x=[
+                str(ref.recommendations[r].number)
+                if compact
+                else _wrap(i18n.recommendation(r), 18, rtl)
+                for r in recs
+            ],
+            y=[r if compact else bidi(i18n.region(r), rtl) for r in regions],
             text=text,
             texttemplate="%{text}",
+            textfont={"size": 8 if compact else 12},
             colorscale=SEQUENTIAL,
             zmin=0,
             zmax=1,
@@ -342,7 +356,9 @@ def region_heatmap(data: Insights, rtl: bool = False) -> Chart:
     return Chart(fig, summary, columns, rows)
 
 
-def group_participation(data: Insights, threshold: int, rtl: bool = False) -> Chart:
+def group_participation(
+    data: Insights, threshold: int, rtl: bool = False, compact: bool = False
+) -> Chart:
     """Shares of participants from each counted group, by region (a heatmap); a cell whose
     count describes fewer than ``threshold`` people shows "< 5" and no colour."""
     ref = reference()
@@ -369,10 +385,11 @@ def group_participation(data: Insights, threshold: int, rtl: bool = False) -> Ch
     fig = go.Figure(
         go.Heatmap(
             z=z,
-            x=[bidi(_wrap(i18n.group(g), 16, rtl), rtl) for g in groups],
-            y=[bidi(i18n.region(r), rtl) for r in regions],
+            x=[_wrap(i18n.group(g), 8 if compact else 16, rtl) for g in groups],
+            y=[r if compact else bidi(i18n.region(r), rtl) for r in regions],
             text=text,
             texttemplate="%{text}",
+            textfont={"size": 8 if compact else 12},
             colorscale=SEQUENTIAL,
             zmin=0,
             zmax=1,
@@ -429,7 +446,7 @@ def over_time(data: Insights, rtl: bool = False) -> Chart:
     return Chart(fig, summary, columns, rows)
 
 
-def languages(data: Insights, rtl: bool = False) -> Chart:
+def languages(data: Insights, rtl: bool = False, compact: bool = False) -> Chart:
     """The languages events were held in (the most frequent first)."""
     items = data.languages[:TOP]
     fig = go.Figure(

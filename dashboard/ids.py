@@ -17,6 +17,7 @@ URL_SYNC = "dash-url-sync"
 MAP_METRIC = "dash-map-metric"
 MAP_VIEW = "dash-map-view"
 WEIGHTING = "dash-weighting"
+COMPACT = "dash-compact"  # True on a phone-sized screen
 
 # Charts: each has a graph, a summary sentence and a data table (see components.charts).
 CHARTS = ("map", "ranking", "recommendations", "heatmap", "groups", "time", "languages")

@@ -114,6 +114,7 @@ def dashboard(
             dcc.Store(id=ids.VERSION),
             dcc.Store(id=ids.RENDERED),
             dcc.Store(id=ids.LAST_REPORT),
+            dcc.Store(id=ids.COMPACT),
             html.Div(id=ids.URL_SYNC, hidden=True),
             filter_bar(query),
             dbc.Button(

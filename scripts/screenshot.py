@@ -1,6 +1,6 @@
 """Screenshots of the app in headless Chromium, on a throwaway database with the demo data.
 
-python scripts/screenshot.py                 # docs/dashboard.png for the README
+python scripts/screenshot.py                 # docs/dashboard.png and dashboard-phone.png
 python scripts/screenshot.py --langs ar fa   # docs/screenshots/<lang>-{dashboard,report}.png
 """
 
@@ -36,19 +36,21 @@ def main() -> None:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": args.width, "height": 900})
             shots = (
-                [("en", "", ROOT / "docs" / "dashboard.png")]
+                [
+                    ("en", "", args.width, ROOT / "docs" / "dashboard.png"),
+                    ("en", "", 375, ROOT / "docs" / "dashboard-phone.png"),
+                ]
                 if not args.langs
                 else [
-                    (lang, path, ROOT / "docs" / "screenshots" / f"{lang}-{name}.png")
+                    (lang, path, args.width, ROOT / "docs" / "screenshots" / f"{lang}-{name}.png")
                     for lang in args.langs
                     for path, name in (("", "dashboard"), ("report", "report"))
                 ]
             )
-            for lang, path, target in shots:
+            for lang, path, width, target in shots:
+                page.set_viewport_size({"width": width, "height": 900})
                 page.goto(f"{base}/{lang}/{path}")
-                page.wait_for_selector(
-                    ".js-plotly-plot .bars" if not path else "form, #report-form"
-                )
+                page.wait_for_selector("#dash-ranking .bars" if not path else "#report-submit")
                 page.wait_for_timeout(800)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(target), full_page=not path)

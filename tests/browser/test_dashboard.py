@@ -37,14 +37,27 @@ def test_map_click_filters_the_ranking(page: Page, live_url, watch):
     ready(page)
     before = page.locator("#dash-ranking-summary").inner_text()
     total = page.locator("#dash-events").inner_text()
-    # The largest shape on the map is the easiest to hit.
-    shapes = page.locator("#dash-map .choroplethlocation")
-    areas = [
-        (b["width"] * b["height"], i)
-        for i in range(shapes.count())
-        if (b := shapes.nth(i).bounding_box())
-    ]
-    shapes.nth(max(areas)[1]).click(force=True)
+    # A point that really lies on a coloured country (not in a bounding box's sea).
+    page.locator("#dash-map").scroll_into_view_if_needed()
+    point = page.evaluate(
+        """() => {
+            const shapes = [...document.querySelectorAll('#dash-map .choroplethlocation')];
+            shapes.sort((a, b) => b.getBBox().width * b.getBBox().height
+                                  - a.getBBox().width * a.getBBox().height);
+            for (const shape of shapes.slice(0, 20)) {
+                const box = shape.getBoundingClientRect();
+                const toShape = shape.getScreenCTM().inverse();
+                for (let i = 1; i < 10; i++) for (let j = 1; j < 10; j++) {
+                    const x = box.left + box.width * i / 10, y = box.top + box.height * j / 10;
+                    const inner = new DOMPoint(x, y).matrixTransform(toShape);
+                    if (shape.isPointInFill(inner)) { return [x, y]; }
+                }
+            }
+            return null;
+        }"""
+    )
+    assert point, "no country to click on the map"
+    page.mouse.click(*point)
     page.wait_for_function("() => new URLSearchParams(location.search).has('country')")
     country = page.evaluate("() => new URLSearchParams(location.search).get('country')")
     expect(page.locator("#dash-events")).to_have_text(
