@@ -310,6 +310,29 @@ def world_map(
     return Chart(fig, text, columns, rows)
 
 
+def _region_heatmap(z, x, regions, text, rtl: bool, compact: bool) -> go.Figure:
+    """Regions down, categories across, each cell labelled; empty cells stay blank."""
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=x,
+            y=[r if compact else bidi(i18n.region(r), rtl) for r in regions],
+            text=text,
+            texttemplate="%{text}",
+            textfont={"size": 8 if compact else 12},
+            colorscale=SEQUENTIAL,
+            zmin=0,
+            zmax=1,
+            showscale=False,
+            hoverongaps=False,
+            hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(automargin=True, autorange="reversed")
+    fig.update_xaxes(automargin=True, tickangle=0, tickfont={"size": 10})
+    return styled(fig, rtl, height=max(300, 44 * len(regions) + 150))
+
+
 def region_heatmap(data: Insights, rtl: bool = False, compact: bool = False) -> Chart:
     """Share of each region's events that prioritized each recommendation (the recommendation
     itself or one of its initiatives)."""
@@ -319,29 +342,11 @@ def region_heatmap(data: Insights, rtl: bool = False, compact: bool = False) -> 
     share = {(c.row, c.column): c.value / c.of for c in data.region_recommendation if c.of}
     z = [[share.get((region, rec), 0.0) for rec in recs] for region in regions]
     text = [[format_percent(v) for v in row] for row in z]
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=[
-                str(ref.recommendations[r].number)
-                if compact
-                else _wrap(i18n.recommendation(r), 18, rtl)
-                for r in recs
-            ],
-            y=[r if compact else bidi(i18n.region(r), rtl) for r in regions],
-            text=text,
-            texttemplate="%{text}",
-            textfont={"size": 8 if compact else 12},
-            colorscale=SEQUENTIAL,
-            zmin=0,
-            zmax=1,
-            showscale=False,
-            hovertemplate="%{y}<br>%{x}<br>%{text}<extra></extra>",
-        )
-    )
-    fig.update_yaxes(automargin=True, autorange="reversed")
-    fig.update_xaxes(automargin=True, tickangle=0, tickfont={"size": 10})
-    styled(fig, rtl, height=max(300, 44 * len(regions) + 150))
+    x = [
+        str(ref.recommendations[r].number) if compact else _wrap(i18n.recommendation(r), 18, rtl)
+        for r in recs
+    ]
+    fig = _region_heatmap(z, x, regions, text, rtl, compact)
     columns = [_("Region"), *[i18n.recommendation(r) for r in recs]]
     rows = [[i18n.region(region), *row] for region, row in zip(regions, text, strict=True)]
     if not regions:
@@ -382,25 +387,8 @@ def group_participation(
 
     z = [[share(r, g) for g in groups] for r in regions]
     text = [[shown(r, g) for g in groups] for r in regions]
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=[_wrap(i18n.group(g), 8 if compact else 16, rtl) for g in groups],
-            y=[r if compact else bidi(i18n.region(r), rtl) for r in regions],
-            text=text,
-            texttemplate="%{text}",
-            textfont={"size": 8 if compact else 12},
-            colorscale=SEQUENTIAL,
-            zmin=0,
-            zmax=1,
-            showscale=False,
-            hoverongaps=False,
-            hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
-        )
-    )
-    fig.update_yaxes(automargin=True, autorange="reversed")
-    fig.update_xaxes(automargin=True, tickangle=0, tickfont={"size": 10})
-    styled(fig, rtl, height=max(300, 44 * len(regions) + 150))
+    x = [_wrap(i18n.group(g), 8 if compact else 16, rtl) for g in groups]
+    fig = _region_heatmap(z, x, regions, text, rtl, compact)
     columns = [_("Region"), *[i18n.group(g) for g in groups]]
     rows = [[i18n.region(r), *row] for r, row in zip(regions, text, strict=True)]
     if not regions:
