@@ -66,6 +66,10 @@ lint: $(VENV)/.dev
 format: $(VENV)/.dev
 	$(BIN)/ruff check --fix . && $(BIN)/ruff format .
 
+## make bench: datasets of 1k–100k reports on SQLite and PostgreSQL, the table, then load and faults
+bench: install-dev services
+	$(PY) -m bench --json bench/.data/results.json
+
 screenshot: install-dev chromium
 	$(PY) scripts/screenshot.py
 

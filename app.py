@@ -40,12 +40,18 @@ def settings() -> dict:
     return {
         "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{INSTANCE / 'priorities.db'}"),
         "REDIS_URL": os.environ.get("REDIS_URL", ""),
+        # Namespaces the shared cache and rate limits in Redis (several apps, or test runs).
+        "CACHE_KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "priorities:"),
         "DEMO_DATA": _flag("DEMO_DATA", "1"),
         "AUTO_PUBLISH": _flag("AUTO_PUBLISH", "1"),
         "PRIVACY_THRESHOLD": int(os.environ.get("PRIVACY_THRESHOLD", "5")),
         "POLL_INTERVAL_MS": int(os.environ.get("POLL_INTERVAL_MS", "2000")),
         "VERSION_MAX_AGE": int(os.environ.get("VERSION_MAX_AGE", "1")),
         "MAX_CONTENT_LENGTH": 256 * 1024,
+        # Report submissions (form and API together) per client address; Flask-Limiter syntax.
+        "SUBMIT_RATE_LIMIT": os.environ.get("SUBMIT_RATE_LIMIT", "30 per minute"),
+        # Set explicitly: Flask-Limiter would otherwise inherit the last app's value.
+        "RATELIMIT_ENABLED": _flag("RATELIMIT_ENABLED", "1"),
         # flask-compress's streaming mode never closes the file it wraps (a leaked descriptor
         # per static file); Dash's bundles are not streamed and are still compressed.
         "COMPRESS_STREAMS": False,
@@ -89,6 +95,12 @@ def create_app(config: dict | None = None) -> dash.Dash:
     cli.register(server)
     intake_pages.register(app)
     dashboard_pages.register(app)
+    from dashboard import auth, export, plan, review
+
+    auth.init_app(server)
+    server.register_blueprint(export.blueprint)
+    review.register(app)
+    plan.register(app)
     app.layout = html.Div(dash.page_container)
     server.before_request(_redirect_to_language)
     server.after_request(i18n.remember)

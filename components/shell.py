@@ -22,7 +22,12 @@ def href(page: dict, lang: str) -> str:
 
 def navigation(lang: str, current: str) -> list:
     pages = sorted(
-        (p for p in dash.page_registry.values() if p.get("nav_label")),
+        # ``nav_if`` (optional callable): show the entry only when it returns True.
+        (
+            p
+            for p in dash.page_registry.values()
+            if p.get("nav_label") and p.get("nav_if", lambda: True)()
+        ),
         key=lambda p: p.get("nav_order", 99),
     )
     return [

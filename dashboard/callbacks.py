@@ -8,19 +8,27 @@ dashboards cost one query per version and filter combination.
 
 from __future__ import annotations
 
+import json
 from urllib.parse import urlencode
 
 from dash import ALL, Input, Output, Patch, State, ctx, html, no_update
 from flask import current_app
 from flask_babel import force_locale, format_decimal
 from flask_babel import gettext as _
+from plotly.io.json import to_json_plotly
 
 from components import ids as shell_ids
 from components.charts import data_table
 from components.filters import DROPDOWNS, FILTER, filter_id
 from dashboard import figures, ids
 from data import i18n
-from data.cache import cached_freshness, cached_insights, cached_options, current_version
+from data.cache import (
+    cache,
+    cached_freshness,
+    cached_insights,
+    cached_options,
+    current_version,
+)
 from data.db import EXTENSION_KEY
 from data.filters import parse_filters, to_query
 from data.queries import Filters
@@ -118,14 +126,17 @@ def filter_options(_version, lang: str):
         )
 
 
-def as_patch(figure) -> Patch:
-    """The figure's traces and layout as a Patch that leaves the (large) template in place.
+FIRST_FIGURE = 8  # outputs before the charts; then figure, summary, table per chart
+
+
+def as_patch(figure: dict) -> Patch:
+    """The figure's traces and layout as a Patch that leaves the template in place.
 
     A live update changes data, not looks: the browser keeps the template it already has.
     """
     patch = Patch()
-    patch["data"] = figure.to_plotly_json()["data"]
-    for key, value in figure.to_plotly_json()["layout"].items():
+    patch["data"] = figure["data"]
+    for key, value in figure["layout"].items():
         if key != "template":
             patch["layout"][key] = value
     return patch
@@ -135,11 +146,31 @@ def update_dashboard(
     _version, values, metric, view, weighting, lang, names, live=False, compact=False
 ):
     """Every number, figure, summary and table of the dashboard for the current filters;
-    with ``live`` (the data version moved under an unchanged view) figures go as Patches."""
+    with ``live`` (the data version moved under an unchanged view) figures go as Patches.
+
+    The whole answer is cached as JSON under the data version and the view, so a thousand
+    viewers of one view cost one rendering per version (building Plotly and Dash objects is
+    most of a warm answer's time)."""
     lang = i18n.normalize(lang)
     db = _db()
     version = current_version(db)
     filters = filters_from(values, names)
+    key = f"view:{version}:{filters.key()}:{lang}:{metric}:{view}:{weighting}:{compact}"
+    out = cache.get(key)
+    if out is None:
+        out = json.loads(
+            to_json_plotly(render(db, version, filters, metric, view, weighting, lang, compact))
+        )
+        cache.set(key, out)
+    if live:
+        out = list(out)
+        for index in range(FIRST_FIGURE, len(out), 3):
+            out[index] = as_patch(out[index])
+    return out
+
+
+def render(db, version, filters, metric, view, weighting, lang, compact):
+    """The dashboard's outputs, built from the version-keyed aggregates."""
     _v, data = cached_insights(db, filters, version)
     # The map ignores its own (geographic) filters, so another place can be picked on it.
     unplaced = Filters(**{**filters.__dict__, "region": None, "country": None})
@@ -185,8 +216,7 @@ def update_dashboard(
             download,
         ]
         for chart in charts:
-            figure = as_patch(chart.figure) if live else chart.figure
-            out += [figure, chart.summary, data_table(chart.columns, chart.rows)]
+            out += [chart.figure, chart.summary, data_table(chart.columns, chart.rows)]
         return out
 
 

@@ -69,5 +69,3 @@ def cached_options(db: Database, version: int | None = None):
 
 def cached_freshness(db: Database, version: int | None = None):
     return memoized(db, "freshness", insights_module.freshness, version)
-
-

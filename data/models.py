@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from typing import Any
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
     Boolean,
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     SmallInteger,
@@ -79,6 +82,14 @@ class Report(Base):
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, index=True)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, onupdate=_utcnow)
+    # The event name casefolded, without accents, punctuation or extra spaces
+    # (data.store.event_key): with the country and the date it finds the same event reported twice.
+    event_key: Mapped[str] = mapped_column(String(200), default="", server_default="", index=True)
+    # The earlier report of what looks like the same event; stored, never blocking. A plain id
+    # (not a foreign key), so that deleting that report (demo data, spam) never fails on this one.
+    possible_duplicate_of: Mapped[int | None] = mapped_column(Integer, index=True)
+    # sha256 of the organizer's secret edit-link token; the token itself is never stored.
+    edit_token_hash: Mapped[str | None] = mapped_column(String(64), index=True, unique=True)
 
     initiatives: Mapped[list[ReportInitiative]] = relationship(
         cascade="all, delete-orphan", order_by="ReportInitiative.rank"
@@ -122,6 +133,8 @@ class ReportGroup(_Child, Base):
     """How many participants came from a counted group (counts only, never names)."""
 
     __tablename__ = "report_groups"
+    # Filter lookups by code carry the report id: an index-only scan (migration 0004).
+    __table_args__ = (Index("ix_report_groups_group_code_report_id", "group_code", "report_id"),)
 
     group_code: Mapped[str] = mapped_column(String(24), primary_key=True)
     count: Mapped[int] = mapped_column(Integer)
@@ -129,12 +142,16 @@ class ReportGroup(_Child, Base):
 
 class ReportTheme(_Child, Base):
     __tablename__ = "report_themes"
+    __table_args__ = (Index("ix_report_themes_theme_code_report_id", "theme_code", "report_id"),)
 
     theme_code: Mapped[str] = mapped_column(String(24), primary_key=True)
 
 
 class ReportLanguage(_Child, Base):
     __tablename__ = "report_languages"
+    __table_args__ = (
+        Index("ix_report_languages_language_code_report_id", "language_code", "report_id"),
+    )
 
     language_code: Mapped[str] = mapped_column(String(12), primary_key=True)
 
@@ -145,6 +162,20 @@ class ReportCoordination(_Child, Base):
     __tablename__ = "report_coordination"
 
     initiative_code: Mapped[str] = mapped_column(String(3), primary_key=True)
+
+
+class ReportAudit(Base):
+    """One change to a report by its organizer (edit link): who, when, and the report before and
+    after, as the API's JSON. ``report_id`` is a plain id so that the trail outlives the report."""
+
+    __tablename__ = "report_audit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = mapped_column(Integer, index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+    who: Mapped[str] = mapped_column(String(200))
+    before: Mapped[Any] = mapped_column(JSON)
+    after: Mapped[Any] = mapped_column(JSON)
 
 
 class DataVersion(Base):

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from data.models import (
     DataVersion,
     Report,
+    ReportAudit,
     ReportCoordination,
     ReportGroup,
     ReportInitiative,
@@ -52,6 +55,7 @@ def build_report(
     report = Report(
         client_id=str(data["client_id"]),
         event_name=data["event_name"],
+        event_key=event_key(data["event_name"]),
         event_date=data["event_date"],
         country=country,
         region=data.get("region") or reference().region_of(country),
@@ -111,3 +115,141 @@ def delete_demo(session: Session) -> int:
         session.execute(delete(Report).where(Report.is_demo.is_(True)))
         bump_version(session)
     return len(ids)
+
+
+# Possible duplicates -------------------------------------------------------------------------
+
+
+def event_key(name: str) -> str:
+    """An event name as compared for duplicates: casefolded, accents dropped, punctuation and
+    symbols turned into spaces, whitespace collapsed ("Café  Salon!" and "cafe salon" agree)."""
+    text = unicodedata.normalize("NFKD", name.casefold())
+    kept = []
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category == "Mn":  # accents and other non-spacing marks
+            continue
+        kept.append(ch if category[0] in "LNM" else " ")
+    return " ".join("".join(kept).split())[:200]
+
+
+def lock_event_key(session: Session, key: str) -> None:
+    """On PostgreSQL, serialize the reports of one event name until the transaction ends, so
+    that two co-organizers submitting at once still see each other (SQLite's BEGIN IMMEDIATE
+    already serializes every writer)."""
+    if key and session.get_bind().dialect.name == "postgresql":
+        number = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big", signed=True)
+        session.execute(select(func.pg_advisory_xact_lock(number)))
+
+
+def find_possible_duplicate(
+    session: Session,
+    *,
+    key: str,
+    event_date: dt.date,
+    country: str | None,
+    region: str | None,
+    is_demo: bool = False,
+    exclude_id: int | None = None,
+) -> tuple[int, str] | None:
+    """The earliest report (id, event name) of the same event: same normalized name, same
+    country (or, without one, same region), a date within a day. Rejected reports don't count."""
+    if not key:
+        return None
+    day = dt.timedelta(days=1)
+    q = select(Report.id, Report.event_name).where(
+        Report.event_key == key,
+        Report.event_date.between(event_date - day, event_date + day),
+        Report.status != Status.REJECTED,
+        Report.is_demo.is_(is_demo),
+    )
+    if country:
+        q = q.where(Report.country == country)
+    else:
+        q = q.where(Report.country.is_(None), Report.region == region)
+    if exclude_id is not None:
+        q = q.where(Report.id != exclude_id)
+    found = session.execute(q.order_by(Report.id).limit(1)).first()
+    return (found.id, found.event_name) if found else None
+
+
+# Edit links and the organizers' audit trail -------------------------------------------------
+
+
+def token_hash(token: str) -> str:
+    """What is stored of an edit-link token (a 32-byte random token needs no slow hash)."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def find_by_edit_token(session: Session, token: str) -> Report | None:
+    if not token:
+        return None
+    return session.scalar(select(Report).where(Report.edit_token_hash == token_hash(token)))
+
+
+def report_data(report: Report) -> dict[str, Any]:
+    """A stored report in the API's JSON shape (what the edit form shows and the audit keeps)."""
+    return {
+        "client_id": report.client_id,
+        "event_name": report.event_name,
+        "event_date": report.event_date.isoformat(),
+        "country": report.country,
+        "region": report.region,
+        "format": report.format,
+        "languages": sorted(c.language_code for c in report.languages),
+        "themes": sorted(t.theme_code for t in report.themes),
+        "organizer": {
+            "name": report.organizer_name,
+            "email": report.organizer_email,
+            "affiliate": report.organizer_affiliate,
+        },
+        "attendees": report.attendees,
+        "facilitators": report.facilitators,
+        "note_takers": report.note_takers,
+        "participants": {
+            "total": report.participants_total,
+            **{g.group_code: g.count for g in sorted(report.groups, key=lambda g: g.group_code)},
+        },
+        "recommendations": [{"code": r.code, "why": r.why} for r in report.recommendations],
+        "priorities": [{"code": p.code, "why": p.why} for p in report.initiatives],
+        "global_coordination": sorted(c.initiative_code for c in report.coordination),
+        "resources_needed": report.resources_needed,
+        "notes": report.notes,
+    }
+
+
+CHILDREN = ("initiatives", "recommendations", "groups", "themes", "languages", "coordination")
+EDITABLE = (
+    "event_name",
+    "event_key",
+    "event_date",
+    "country",
+    "region",
+    "format",
+    "organizer_name",
+    "organizer_email",
+    "organizer_affiliate",
+    "attendees",
+    "facilitators",
+    "note_takers",
+    "participants_total",
+    "resources_needed",
+    "notes",
+)
+
+
+def replace_report(session: Session, report: Report, data: Mapping[str, Any]) -> None:
+    """Give a stored report the content of ``data`` (the API's shape), children included."""
+    fresh = build_report(data, status=Status(report.status), written_in=report.written_in)
+    for name in CHILDREN:
+        getattr(report, name).clear()
+    # The old child rows go first: new ones may reuse their (report, rank) keys.
+    session.flush()
+    for name in EDITABLE:
+        setattr(report, name, getattr(fresh, name))
+    for name in CHILDREN:
+        setattr(report, name, list(getattr(fresh, name)))
+
+
+def add_audit(session: Session, report_id: int, who: str, before: Any, after: Any) -> None:
+    session.add(ReportAudit(report_id=report_id, who=who, before=before, after=after))

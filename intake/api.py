@@ -1,14 +1,21 @@
 """The JSON API (``/api/v1``): the same validation and service as the form.
 
 Validation messages follow ``Accept-Language`` (Flask-Babel's locale selector); labels in
-``/reference`` and ``/summary`` follow ``?lang=``.
+``/reference`` and ``/summary`` follow ``?lang=``. Every answer is JSON, errors included
+(413 too large, 422 invalid, 429 too many submissions, 503 database unavailable), except the
+CSV and XLSX downloads. ``/openapi.json`` describes it all (intake/openapi.py).
 """
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify, request
+import itertools
+from urllib.parse import urlencode
+
+from flask import Blueprint, Response, current_app, jsonify, request, stream_with_context
 from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
+from flask_limiter.errors import RateLimitExceeded
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from data import i18n
 from data.cache import cached_summary
@@ -17,17 +24,55 @@ from data.filters import parse_filters
 from data.privacy import public_groups
 from data.queries import data_version
 from data.reference import reference
-from intake.service import submit
+from intake import bulk, public
+from intake.links import edit_url
+from intake.openapi import document
+from intake.service import UNAVAILABLE, publishes_on_arrival, submission_limit, submit
 from intake.validation import validate
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
+RETRY_AFTER = 30  # seconds: how soon a client may try again when the database is unavailable
 
 
 def _db():
     return current_app.extensions[EXTENSION_KEY]
 
 
+@blueprint.errorhandler(RequestEntityTooLarge)
+def _too_large(_exc):
+    limit = current_app.config["MAX_CONTENT_LENGTH"] // 1024
+    return jsonify(
+        errors={"report": _("The request is too large (at most %(kb)d KB).", kb=limit)}
+    ), 413
+
+
+@blueprint.errorhandler(RateLimitExceeded)
+def _too_many(exc: RateLimitExceeded):
+    response = jsonify(
+        errors={"report": _("Too many reports from your address; wait a minute and try again.")}
+    )
+    response.status_code = 429
+    if exc.retry_after:
+        response.headers.setdefault("Retry-After", str(int(exc.retry_after)))
+    return response
+
+
+def _unavailable(_exc):
+    current_app.logger.exception("database unavailable")
+    response = jsonify(
+        errors={"database": _("The database is unavailable; try again in a few minutes.")}
+    )
+    response.status_code = 503
+    response.headers["Retry-After"] = str(RETRY_AFTER)
+    return response
+
+
+for _kind in UNAVAILABLE:
+    blueprint.register_error_handler(_kind, _unavailable)
+
+
 @blueprint.post("/reports")
+@submission_limit()
 def post_report():
     payload = request.get_json(silent=True)
     if not isinstance(payload, dict):
@@ -36,12 +81,121 @@ def post_report():
     if errors:
         return jsonify(errors=errors), 422
     lang = i18n.normalize(str(get_locale()))
-    result = submit(_db(), report, lang=lang, auto_publish=current_app.config["AUTO_PUBLISH"])
-    body = {"id": result.id, "status": result.status, "edit_url": None}
+    result = submit(_db(), report, lang=lang, auto_publish=publishes_on_arrival(_db()))
+    body = {"id": result.id, "status": result.status, "edit_url": edit_url(lang, result.edit_token)}
+    if result.possible_duplicate_of is not None:
+        earlier = result.possible_duplicate_of
+        body["possible_duplicate_of"] = {"id": earlier.id, "event_name": earlier.event_name}
     response = jsonify(body)
     response.status_code = 201 if result.created else 200
     response.headers["Location"] = f"/api/v1/reports/{result.id}"
     return response
+
+
+def _positive(name: str, default: int, maximum: int) -> tuple[int, str | None]:
+    raw = request.args.get(name, "").strip()
+    if not raw:
+        return default, None
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= maximum:
+        return default, f"a whole number 1..{maximum}"
+    return int(raw), None
+
+
+@blueprint.get("/reports")
+def get_reports():
+    """Published reports, public fields only: a page as JSON, or all of them as CSV.
+
+    ``format`` is both the output (``csv``, ``json``) and, as in /summary, the event-format
+    filter; both may be given (``format=csv&format=virtual``).
+    """
+    args = request.args.to_dict()
+    formats = request.args.getlist("format")
+    wanted = "csv" if "csv" in formats else "json"
+    events = [f for f in formats if f not in ("csv", "json")]
+    args.pop("format", None)
+    if events:
+        args["format"] = events[0]
+    filters, problems = parse_filters(args)
+    page, bad_page = _positive("page", 1, public.MAX_PAGE)
+    per_page, bad_size = _positive("per_page", 100, public.MAX_PER_PAGE)
+    problems |= {k: v for k, v in (("page", bad_page), ("per_page", bad_size)) if v}
+    if problems:
+        return jsonify(errors=problems), 422
+    threshold = current_app.config["PRIVACY_THRESHOLD"]
+    if wanted == "csv":
+        return _csv(filters, threshold)
+    with _db().session(readonly=True) as session:
+        total, reports = public.page_of_reports(session, filters, page, per_page, threshold)
+    following = None
+    if page * per_page < total:
+        following = f"{request.base_url}?" + urlencode(
+            [(k, v) for k, v in request.args.items(multi=True) if k not in ("page", "per_page")]
+            + [("page", page + 1), ("per_page", per_page)]
+        )
+    body = public.ReportsPage(
+        page=page, per_page=per_page, total=total, next=following, reports=reports
+    )
+    response = current_app.response_class(body.model_dump_json(), mimetype="application/json")
+    if following:
+        response.headers["Link"] = f'<{following}>; rel="next"'
+    return response
+
+
+def _csv(filters, threshold: int) -> Response:
+    ref = reference()
+    batches = public.batches(_db(), filters, threshold)
+    # The first batch is read before answering, so that an unavailable database is a 503.
+    first = next(batches, [])
+
+    def lines():
+        yield bulk.csv_text([bulk.public_columns(ref)])
+        for batch in itertools.chain([first], batches):
+            yield bulk.csv_text(public.flat_row(r, ref) for r in batch)
+
+    return Response(
+        stream_with_context(lines()),
+        mimetype="text/csv",
+        headers={"Content-Disposition": 'attachment; filename="reports.csv"'},
+    )
+
+
+@blueprint.get("/reports/<int:report_id>")
+def get_report(report_id: int):
+    found = None
+    if report_id <= public.MAX_ID:
+        with _db().session(readonly=True) as session:
+            found = public.one_report(session, report_id, current_app.config["PRIVACY_THRESHOLD"])
+    if found is None:
+        return jsonify(errors={"report": _("No published report has this number.")}), 404
+    return current_app.response_class(found.model_dump_json(), mimetype="application/json")
+
+
+@blueprint.get("/reports/template.csv")
+def get_template_csv():
+    return Response(
+        bulk.csv_text([bulk.template_columns(reference())]),
+        mimetype="text/csv",
+        headers={"Content-Disposition": 'attachment; filename="reports-template.csv"'},
+    )
+
+
+@blueprint.get("/reports/template.xlsx")
+def get_template_xlsx():
+    ref = reference()
+    with force_locale(i18n.normalize(request.args.get("lang"))):
+        data = bulk.xlsx_bytes(
+            {"reports": [bulk.template_columns(ref)], "codes": bulk.codes_sheet(ref)}
+        )
+    return Response(
+        data,
+        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": 'attachment; filename="reports-template.xlsx"'},
+    )
+
+
+@blueprint.get("/openapi.json")
+def get_openapi():
+    return jsonify(document())
 
 
 @blueprint.get("/reference")

@@ -1,23 +1,35 @@
-"""Callbacks of the report page: thin wrappers around validation and the service."""
+"""Callbacks of the report and edit pages: thin wrappers around validation and the service.
+
+The draft (localStorage), its restoring after a reload and the focus on the first error are
+clientside (assets/draft.js): they must work when the server does not answer.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 import dash_bootstrap_components as dbc
-from dash import ALL, Input, Output, State, html, no_update
+from dash import ALL, ClientsideFunction, Input, Output, State, html, no_update
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from flask_limiter.errors import RateLimitExceeded
 
 from components import ids as shell_ids
 from components.fields import FIELD, MESSAGE, WRAP
 from data.db import EXTENSION_KEY
 from data.reference import reference
 from intake import ids
-from intake.formdata import form_errors, to_payload
-from intake.service import submit
-from intake.validation import validate
+from intake.links import edit_url
+from intake.service import (
+    UNAVAILABLE,
+    Earlier,
+    amend,
+    publishes_on_arrival,
+    submission_limit,
+    submit,
+)
+from intake.validation import validate_fields
 
 
 def submit_report(
@@ -27,57 +39,106 @@ def submit_report(
     lang: str,
     field_ids: list[dict],
     message_ids: list[dict],
+    edit_token: str | None = None,
 ):
-    """Validate and store the form; messages beside their fields, or a confirmation."""
+    """Validate and store the form (or, with ``edit_token``, the edited report); messages
+    beside their fields, a notice above the form, or a confirmation."""
     if not n_clicks:
         return no_update, no_update, no_update, no_update, no_update
     by_name = {i["name"]: value for i, value in zip(field_ids, values, strict=True)}
-    ref = reference()
+    blank = [""] * len(message_ids), ["mb-3"] * len(message_ids)
     with force_locale(lang):
-        payload = to_payload(by_name, client_id, ref)
-        report, errors = validate(payload, ref)
-        if errors:
-            shown = form_errors(errors, by_name)
+        if by_name.pop(ids.HONEYPOT, None):
+            # A bot: it sees what a person would, and nothing is stored.
+            return *blank, None, confirmation(_("Thank you! Your report was received.")), True
+        report, shown = validate_fields(by_name, client_id, reference())
+        if shown:
             messages = [shown.get(m["name"], "") for m in message_ids]
             classes = ["mb-3 has-error" if shown.get(m["name"]) else "mb-3" for m in message_ids]
-            summary = dbc.Alert(
+            summary = _notice(
                 _(
                     "Some answers need attention (%(count)d). Nothing you typed was lost.",
                     count=len(shown),
                 ),
-                color="danger",
-                id="report-error-alert",
+                "report-error-alert",
             )
             return messages, classes, summary, no_update, False
-        result = submit(
-            current_app.extensions[EXTENSION_KEY],
-            report,
-            lang=lang,
-            auto_publish=current_app.config["AUTO_PUBLISH"],
-        )
-        text = (
-            _(
-                "Thank you! Your report was stored as number %(id)d and is now published.",
-                id=result.id,
+        db = current_app.extensions[EXTENSION_KEY]
+        try:
+            with submission_limit():
+                auto_publish = publishes_on_arrival(db)
+                if edit_token:
+                    result = amend(db, edit_token, report, auto_publish=auto_publish)
+                else:
+                    result = submit(db, report, lang=lang, auto_publish=auto_publish)
+        except RateLimitExceeded:
+            problem = _(
+                "Many reports came from your connection in a short time. Wait a minute and "
+                "submit again; everything you typed is kept."
             )
-            if result.status == "published"
-            else _(
-                "Thank you! Your report was stored as number %(id)d and will be published "
-                "after review.",
-                id=result.id,
+            return *blank, _notice(problem, "report-rate-limited"), no_update, False
+        except UNAVAILABLE:
+            problem = _(
+                "The database is not reachable right now, so your report is not stored yet. "
+                "Everything you typed is kept in this browser: submit again in a few minutes."
             )
+            return *blank, _notice(problem, "report-unavailable"), no_update, False
+        if result is None:
+            problem = _("This edit link is not valid any more; nothing was changed.")
+            return *blank, _notice(problem, "report-edit-invalid"), no_update, False
+        if edit_token:
+            parts = [html.P(_("Your changes to report number %(id)d were saved.", id=result.id))]
+            parts.append(html.A(_("Edit again"), href=edit_url(lang, edit_token)))
+        else:
+            parts = _received(lang, result)
+        return *blank, None, confirmation(parts, result.possible_duplicate_of), True
+
+
+def _notice(text: str, dom_id: str) -> dbc.Alert:
+    return dbc.Alert(text, color="danger", id=dom_id)
+
+
+def _received(lang: str, result) -> list:
+    text = (
+        _("Thank you! Your report was stored as number %(id)d and is now published.", id=result.id)
+        if result.status == "published"
+        else _(
+            "Thank you! Your report was stored as number %(id)d and will be published "
+            "after review.",
+            id=result.id,
         )
-        confirmation = dbc.Alert(
+    )
+    link = edit_url(lang, result.edit_token)
+    return [
+        html.P(text, className="mb-1"),
+        html.P(
             [
-                html.H2(_("Report received"), className="h5"),
-                html.P(text, className="mb-1"),
-                html.A(_("Report another event"), href=f"/{lang}/report", className="alert-link"),
+                _("To correct it later, keep this private link (anyone who has it can edit):"),
+                html.Br(),
+                html.A(link, href=link, id=ids.EDIT_LINK, className="text-break"),
             ],
-            color="success",
-            id="report-confirmation",
+            className="mb-1",
+        ),
+        html.A(_("Report another event"), href=f"/{lang}/report", className="alert-link"),
+    ]
+
+
+def confirmation(body, earlier: Earlier | None = None) -> html.Div:
+    parts = [html.H2(_("Report received"), className="h5")]
+    parts += body if isinstance(body, list) else [html.P(body, className="mb-1")]
+    notice = None
+    if earlier is not None:
+        notice = dbc.Alert(
+            _(
+                "This looks like an event that was already reported: number %(id)d, "
+                "“%(name)s”. Both reports are kept; the support team will check them.",
+                id=earlier.id,
+                name=earlier.event_name,
+            ),
+            color="warning",
+            id=ids.DUPLICATE_NOTICE,
         )
-        blank = [""] * len(message_ids)
-        return blank, ["mb-3"] * len(message_ids), None, confirmation, True
+    return html.Div([dbc.Alert(parts, color="success", id="report-confirmation"), notice])
 
 
 def register(app) -> None:
@@ -93,6 +154,38 @@ def register(app) -> None:
         State(shell_ids.LANG, "data"),
         State({"type": FIELD, "name": ALL}, "id"),
         State({"type": MESSAGE, "name": ALL}, "id"),
+        State(ids.EDIT_TOKEN, "data"),
         prevent_initial_call=True,
         running=[(Output(ids.SUBMIT, "disabled"), True, False)],
     )(submit_report)
+
+    # The draft in localStorage (assets/draft.js): restored when the form appears, saved on
+    # every change, cleared once the report is stored; the first error gets the focus.
+    app.clientside_callback(
+        ClientsideFunction("intakeDraft", "restore"),
+        Output({"type": FIELD, "name": ALL}, "value"),
+        Output(ids.CLIENT_ID, "data"),
+        Input(ids.DRAFT, "data"),
+        State({"type": FIELD, "name": ALL}, "id"),
+        State(ids.CLIENT_ID, "data"),
+    )
+    app.clientside_callback(
+        ClientsideFunction("intakeDraft", "save"),
+        Input({"type": FIELD, "name": ALL}, "value"),
+        State({"type": FIELD, "name": ALL}, "id"),
+        State(ids.CLIENT_ID, "data"),
+        State(ids.DRAFT, "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("intakeDraft", "clear"),
+        Input(ids.FORM, "hidden"),
+        State(ids.CLIENT_ID, "data"),
+        State(ids.DRAFT, "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("intakeDraft", "focusError"),
+        Input(ids.ERROR_SUMMARY, "children"),
+        prevent_initial_call=True,
+    )

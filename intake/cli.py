@@ -1,16 +1,20 @@
-"""Command-line operations: migrations, start-up initialisation and demo data."""
+"""Command-line operations: migrations, start-up initialisation, demo data, bulk import."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 from flask import Flask, current_app
+from flask_babel import force_locale
 from sqlalchemy import func, select
 
-from data import demo
+from data import demo, i18n
 from data.db import EXTENSION_KEY
 from data.migrate import upgrade
 from data.models import Report, Status
 from data.store import build_report, bump_version, delete_demo
+from intake.importer import import_file
 from intake.validation import validate
 
 
@@ -56,6 +60,24 @@ def register(server: Flask) -> None:
             empty = not session.scalar(select(func.count(Report.id)))
         if empty and current_app.config["DEMO_DATA"]:
             click.echo(f"loaded {load_demo(db)} demo reports (DEMO_DATA=0 turns this off)")
+
+    @server.cli.command("import-reports")
+    @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.option(
+        "--all-or-nothing", is_flag=True, help="Import nothing when any row has an error."
+    )
+    @click.option("--lang", default="en", show_default=True, help="Language of the messages.")
+    def import_reports(file: Path, all_or_nothing: bool, lang: str) -> None:
+        """Import reports from a CSV or XLSX file shaped like the template
+        (/api/v1/reports/template.csv). Rows with errors are listed and skipped; importing the
+        same file again stores nothing twice."""
+        with force_locale(i18n.normalize(lang)):
+            outcome = import_file(_db(), file, all_or_nothing=all_or_nothing, lang=lang)
+            for line in outcome.lines:
+                click.echo(line)
+            click.echo(outcome.summary())
+        if outcome.errors:
+            raise SystemExit(1)
 
     @server.cli.group("demo-data")
     def demo_data() -> None:

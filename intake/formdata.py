@@ -128,3 +128,47 @@ def form_errors(errors: dict[str, str], values: dict[str, Any]) -> dict[str, str
     for key, text in errors.items():
         out.setdefault(error_field(key, context), text)
     return out
+
+
+def orphan_reasons(values: dict[str, Any]) -> list[str]:
+    """Ranked slots with a reason typed but nothing chosen: the reason would be dropped."""
+    return [
+        f"{prefix}_{rank}"
+        for prefix, slots in (("priority", PRIORITY_SLOTS), ("recommendation", REC_SLOTS))
+        for rank in slots
+        if _text(values.get(f"{prefix}_{rank}_why")).strip() and not values.get(f"{prefix}_{rank}")
+    ]
+
+
+def to_values(data: dict[str, Any], ref: Reference) -> dict[str, Any]:
+    """The form's values from a report in the API's shape (the inverse of ``to_payload``)."""
+    participants = data.get("participants") or {}
+    organizer = data.get("organizer") or {}
+    values: dict[str, Any] = {
+        name: data.get(name)
+        for name in (
+            "event_name",
+            "event_date",
+            "country",
+            "region",
+            "format",
+            "languages",
+            "themes",
+            "attendees",
+            "facilitators",
+            "note_takers",
+            "global_coordination",
+            "resources_needed",
+            "notes",
+        )
+    }
+    values["participants_total"] = participants.get("total")
+    for code in ref.groups:
+        values[f"group_{code}"] = participants.get(code)
+    for key in ("name", "email", "affiliate"):
+        values[f"organizer_{key}"] = organizer.get(key)
+    for prefix, key in (("priority", "priorities"), ("recommendation", "recommendations")):
+        for rank, choice in enumerate(data.get(key) or [], start=1):
+            values[f"{prefix}_{rank}"] = choice["code"]
+            values[f"{prefix}_{rank}_why"] = choice.get("why") or ""
+    return values

@@ -5,3 +5,11 @@ SUBMIT = "report-submit"
 RESULT = "report-result"
 FORM = "report-form"
 ERROR_SUMMARY = "report-error-summary"
+EDIT_TOKEN = "report-edit-token"  # dcc.Store: the edit link's token on the edit page, else None
+DRAFT = "report-draft"  # dcc.Store: where the browser keeps this form's draft (assets/draft.js)
+DUPLICATE_NOTICE = "report-duplicate-notice"
+EDIT_LINK = "report-edit-link"
+
+# The honeypot: a form field that people never see; a bot that fills it is not stored.
+HONEYPOT = "subject"
+TEMPLATE_LINKS = "report-template-links"

@@ -14,6 +14,7 @@ from data.reference import reference
 from intake import ids
 from intake.formdata import PRIORITY_SLOTS, REC_SLOTS
 from intake.schema import LONG, SHORT
+from intake.widgets import honeypot, prefill
 
 
 def text(name, label, required=False, help_text=None, type_="text", maxlength=SHORT, **kw):
@@ -88,7 +89,15 @@ def number(name, label, required=False, minimum=0):
     return field(name, label, control, required=required)
 
 
-def form(lang: str) -> html.Div:
+def form(
+    lang: str,
+    *,
+    values: dict | None = None,
+    client_id: str | None = None,
+    edit_token: str | None = None,
+    draft_key: str = "new",
+) -> html.Div:
+    """The report form: empty for a new report, or ``values`` for the edit page."""
     ref = reference()
     countries = sorted(
         ({"label": i18n.country(c), "value": c} for c in ref.countries), key=lambda o: o["label"]
@@ -246,20 +255,26 @@ def form(lang: str) -> html.Div:
             "Kept private: only the support team sees it, to contact you about this report."
         ),
     )
+    sections = [event, people, priorities, recs, ahead, organizer]
+    if values:
+        for part in sections:
+            prefill(part, values)
     return html.Div(
         [
-            dcc.Store(id=ids.CLIENT_ID, data=str(uuid.uuid4())),
-            html.Div(id=ids.ERROR_SUMMARY),
+            dcc.Store(id=ids.CLIENT_ID, data=client_id or str(uuid.uuid4())),
+            dcc.Store(id=ids.EDIT_TOKEN, data=edit_token),
+            # assets/draft.js keeps what is typed under this key in the browser's localStorage.
+            dcc.Store(
+                id=ids.DRAFT,
+                data={"key": f"movement-priorities:draft:{draft_key}", "skip": [ids.HONEYPOT]},
+            ),
+            html.Div(id=ids.ERROR_SUMMARY, tabIndex="-1"),
             html.Div(
                 [
-                    event,
-                    people,
-                    priorities,
-                    recs,
-                    ahead,
-                    organizer,
+                    *sections,
+                    honeypot(),
                     dbc.Button(
-                        _("Submit the report"),
+                        _("Save the changes") if edit_token else _("Submit the report"),
                         id=ids.SUBMIT,
                         color="primary",
                         size="lg",

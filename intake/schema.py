@@ -12,6 +12,7 @@ from typing import Annotated
 
 from email_validator import EmailNotValidError, validate_email
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -28,9 +29,25 @@ SHORT = 200
 LONG = 5000
 EARLIEST = dt.date(2017, 1, 1)  # the Movement Strategy process began in 2017
 
-Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=SHORT)]
-Required = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=SHORT)]
-Long = Annotated[str, StringConstraints(strip_whitespace=True, max_length=LONG)]
+
+def _storable(value: str) -> str:
+    """Free text is stored as typed, except what no database can hold: NUL characters (which
+    PostgreSQL refuses) and lone surrogates (which are not UTF-8)."""
+    if "\x00" in value:
+        raise PydanticCustomError("unstorable_text", "contains a NUL character")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise PydanticCustomError("unstorable_text", "not valid Unicode") from None
+    return value
+
+
+Storable = AfterValidator(_storable)
+Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=SHORT), Storable]
+Required = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=SHORT), Storable
+]
+Long = Annotated[str, StringConstraints(strip_whitespace=True, max_length=LONG), Storable]
 Code = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, max_length=3)]
 Count = Annotated[int, Field(ge=0, le=1_000_000, strict=False)]
 

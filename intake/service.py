@@ -1,19 +1,61 @@
 """The submission service shared by the form, the API and the importer.
 
 One transaction stores the report, its children and the data-version bump, or nothing.
-Idempotent on ``client_id``: a retry or a double click returns the first report.
+Idempotent on ``client_id``: a retry or a double click returns the first report. A report that
+looks like one already stored (same event) is stored too, flagged as a possible duplicate.
+
+Each submission hands out a secret edit link. Only its hash is stored, so a retry (same
+``client_id``) cannot show the first link again: it issues a fresh one, and the earlier link
+stops working. Whoever holds the ``client_id`` (made by the client, never published) is the
+author, and a retry is how an organizer whose first answer was lost gets a link at all.
 """
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 
-from sqlalchemy.exc import IntegrityError
+from flask import current_app
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
+from data import support
 from data.db import Database
-from data.models import Status
-from data.store import build_report, bump_version, find_by_client_id
+from data.limits import limiter
+from data.models import Report, Status
+from data.store import (
+    add_audit,
+    build_report,
+    bump_version,
+    find_by_client_id,
+    find_by_edit_token,
+    find_possible_duplicate,
+    lock_event_key,
+    replace_report,
+    report_data,
+    token_hash,
+)
 from intake.schema import ReportIn
+
+# The database is down, unreachable or too busy: worth a retry, not a bug.
+UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeout)
+EDITED_BY = "organizer (edit link)"
+RATE_SCOPE = "report-submission"
+
+
+def submission_limit():
+    """The one rate limit of report submissions per client address, shared by the API (as a
+    decorator) and the form (as a context manager): ``SUBMIT_RATE_LIMIT``."""
+    return limiter.shared_limit(lambda: current_app.config["SUBMIT_RATE_LIMIT"], scope=RATE_SCOPE)
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """The report that a new one may duplicate."""
+
+    id: int
+    event_name: str
 
 
 @dataclass(frozen=True)
@@ -21,28 +63,106 @@ class Submitted:
     id: int
     status: str
     created: bool  # False when the client_id had already been stored
+    edit_token: str = ""
+    possible_duplicate_of: Earlier | None = None
 
 
 def submit(db: Database, report: ReportIn, *, lang: str, auto_publish: bool) -> Submitted:
     client_id = str(report.client_id)
+    token = secrets.token_urlsafe(32)
     try:
         with db.session() as session:
             existing = find_by_client_id(session, client_id)
             if existing is not None:
-                return Submitted(existing.id, existing.status, created=False)
+                return _again(session, existing, token)
             row = build_report(
                 report.model_dump(),
                 status=Status.PUBLISHED if auto_publish else Status.PENDING,
                 written_in=lang,
             )
+            lock_event_key(session, row.event_key)
+            earlier = _earlier(session, row)
+            row.possible_duplicate_of = earlier.id if earlier else None
+            row.edit_token_hash = token_hash(token)
             session.add(row)
             bump_version(session)
             session.flush()
-            return Submitted(row.id, row.status, created=True)
+            return Submitted(row.id, row.status, True, token, earlier)
     except IntegrityError:
         # Another worker stored the same client_id between our check and our insert.
-        with db.session(readonly=True) as session:
+        with db.session() as session:
             existing = find_by_client_id(session, client_id)
             if existing is None:
                 raise
-            return Submitted(existing.id, existing.status, created=False)
+            return _again(session, existing, token)
+
+
+def _again(session, existing: Report, token: str) -> Submitted:
+    existing.edit_token_hash = token_hash(token)
+    return Submitted(existing.id, existing.status, False, token, _flagged(session, existing))
+
+
+def _earlier(session, row: Report, exclude_id: int | None = None) -> Earlier | None:
+    found = find_possible_duplicate(
+        session,
+        key=row.event_key,
+        event_date=row.event_date,
+        country=row.country,
+        region=row.region,
+        is_demo=row.is_demo,
+        exclude_id=exclude_id,
+    )
+    return Earlier(*found) if found else None
+
+
+@dataclass(frozen=True)
+class Amended:
+    id: int
+    status: str
+    changed: bool
+    possible_duplicate_of: Earlier | None = None
+
+
+def editable(db: Database, token: str) -> tuple[int, dict] | None:
+    """The report behind an edit-link token (its id and API-shaped data), or None."""
+    with db.session(readonly=True) as session:
+        row = find_by_edit_token(session, token)
+        return (row.id, report_data(row)) if row is not None else None
+
+
+def amend(db: Database, token: str, report: ReportIn, *, auto_publish: bool) -> Amended | None:
+    """Replace the report behind ``token`` with ``report``: one transaction with its audit row
+    and the data-version bump. None when the token is unknown. Without auto-publishing, an
+    edited published report goes back to review."""
+    with db.session() as session:
+        row = find_by_edit_token(session, token)
+        if row is None:
+            return None
+        before = report_data(row)
+        data = report.model_dump()
+        data["client_id"] = row.client_id  # the report keeps its identity
+        replace_report(session, row, data)
+        session.flush()
+        after = report_data(row)
+        if after == before:
+            return Amended(row.id, row.status, False, _flagged(session, row))
+        lock_event_key(session, row.event_key)
+        earlier = _earlier(session, row, exclude_id=row.id)
+        row.possible_duplicate_of = earlier.id if earlier else None
+        if not auto_publish and row.status == Status.PUBLISHED:
+            row.status = Status.PENDING
+        add_audit(session, row.id, EDITED_BY, before, after)
+        bump_version(session)
+        return Amended(row.id, row.status, True, earlier)
+
+
+def _flagged(session, row: Report) -> Earlier | None:
+    if row.possible_duplicate_of is None:
+        return None
+    name = session.scalar(select(Report.event_name).where(Report.id == row.possible_duplicate_of))
+    return Earlier(row.possible_duplicate_of, name) if name is not None else None
+
+
+def publishes_on_arrival(db: Database) -> bool:
+    """The support team's auto-publish switch (stored in the database), else AUTO_PUBLISH."""
+    return support.auto_publish(db, current_app.config["AUTO_PUBLISH"])

@@ -14,10 +14,36 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from pydantic import ValidationError
 
-from data.reference import Reference
+from data.reference import Reference, reference
+from intake.formdata import form_errors, orphan_reasons, to_payload
 from intake.schema import ReportIn
 
 Errors = dict[str, str]
+
+
+def validate_fields(
+    values: Mapping[str, Any],
+    client_id: str,
+    ref: Reference | None = None,
+    today: dt.date | None = None,
+) -> tuple[ReportIn | None, Errors]:
+    """The form's (and the importer's) flat fields: the report, or one message per field name.
+
+    Besides the report's own rules: a reason typed in a ranked slot with nothing chosen there
+    is an error on that slot, since storing the report would drop the reason.
+    """
+    ref = ref or reference()
+    values = dict(values)
+    report, errors = validate(to_payload(values, client_id, ref), ref, today)
+    shown = form_errors(errors, values) if errors else {}
+    for name in orphan_reasons(values):
+        shown.setdefault(
+            name,
+            _("Choose an initiative for this reason, or clear the reason.")
+            if name.startswith("priority")
+            else _("Choose a recommendation for this reason, or clear the reason."),
+        )
+    return (None, shown) if shown else (report, {})
 
 
 def validate(

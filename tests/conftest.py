@@ -17,7 +17,7 @@ from data.migrate import upgrade
 PG_URL = os.environ.get("TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 TABLES = (
     "report_coordination, report_languages, report_themes, report_groups, "
-    "report_recommendations, report_initiatives, reports"
+    "report_recommendations, report_initiatives, report_audit, reports"
 )
 
 REPORT = {
@@ -140,3 +140,32 @@ def client(app):
 @pytest.fixture
 def db(app):
     return app.server.extensions[EXTENSION_KEY]
+
+
+# The support team (review, planning, exports): two accounts and signing in through the form.
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def accounts(db):
+    """A reviewer and an admin; the support tables emptied first (PostgreSQL keeps rows)."""
+    from data.support import create_user
+
+    with db.session() as session:
+        for table in ("plan_items", "audit_log", "settings", "users"):
+            session.execute(text(f"DELETE FROM {table}"))
+        return {
+            "reviewer": create_user(session, "rita@example.org", "Rita", "reviewer", PASSWORD),
+            "admin": create_user(session, "adam@example.org", "Adam", "admin", PASSWORD),
+        }
+
+
+def sign_in(client, email: str, password: str = PASSWORD, lang: str = "en"):
+    """Sign in through the login form (with its CSRF token); returns the response."""
+    import re
+
+    page = client.get(f"/{lang}/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    return client.post(
+        f"/{lang}/login", data={"email": email, "password": password, "csrf_token": token}
+    )

@@ -2,6 +2,7 @@
 
 from alembic import context
 
+import data.support  # noqa: F401
 from data.db import make_engine
 from data.models import Base
 

@@ -127,6 +127,8 @@ def test_filters_work_from_the_keyboard(page: Page, live_url):
         pytest.fail("the region filter cannot be reached with Tab")
     page.keyboard.press("ArrowDown")
     page.keyboard.type("South Asia")
+    # The options arrive from the published data; wait until they are offered.
+    expect(page.get_by_role("option", name="South Asia")).to_be_visible(timeout=15000)
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_function("() => new URLSearchParams(location.search).get('region') === 'SA'")

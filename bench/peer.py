@@ -1,0 +1,67 @@
+"""The usual Dash way, as tutorials write it: read the tables into pandas in every callback and
+group by there. The peer to beat; it computes the same numbers as data.insights (events,
+participants, Borda points per initiative, region × recommendation shares, group shares by
+region) so that the benchmark can check both agree.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from data.queries import Filters
+from data.reference import reference
+
+
+def dashboard_numbers(engine, filters: Filters) -> dict:
+    """What one dashboard callback computes, starting from ``pd.read_sql`` of the tables."""
+    reports = pd.read_sql(
+        "SELECT id, region, country, format, event_date, participants_total, status FROM reports",
+        engine,
+    )
+    initiatives = pd.read_sql("SELECT report_id, rank, code FROM report_initiatives", engine)
+    recommendations = pd.read_sql("SELECT report_id, code FROM report_recommendations", engine)
+    groups = pd.read_sql("SELECT report_id, group_code, count FROM report_groups", engine)
+    themes = pd.read_sql("SELECT report_id, theme_code FROM report_themes", engine)
+
+    reports = reports[reports["status"] == "published"]
+    if filters.region:
+        reports = reports[reports["region"] == filters.region]
+    if filters.country:
+        reports = reports[reports["country"] == filters.country]
+    if filters.format:
+        reports = reports[reports["format"] == filters.format]
+    if filters.theme:
+        reports = reports[
+            reports["id"].isin(themes.loc[themes["theme_code"] == filters.theme, "report_id"])
+        ]
+    if filters.group:
+        chosen = groups[(groups["group_code"] == filters.group) & (groups["count"] > 0)]
+        reports = reports[reports["id"].isin(chosen["report_id"])]
+
+    keep = reports[["id", "region", "participants_total"]].rename(columns={"id": "report_id"})
+    ranked = initiatives.merge(keep, on="report_id")
+    ranked["points"] = 6 - ranked["rank"]
+    points = ranked.groupby("code")["points"].sum().sort_values(ascending=False)
+
+    # An event "prioritized" a recommendation if it chose it or one of its initiatives.
+    of = {code: item.recommendation for code, item in reference().initiatives.items()}
+    via = ranked[["report_id", "region"]].assign(rec=ranked["code"].map(of))
+    direct = recommendations.merge(keep, on="report_id")[["report_id", "region", "code"]]
+    pairs = pd.concat([via, direct.rename(columns={"code": "rec"})]).drop_duplicates()
+    region_events = keep.groupby("region")["report_id"].count()
+    cells = pairs.groupby(["region", "rec"])["report_id"].nunique()
+    shares = cells / region_events.reindex(cells.index.get_level_values(0)).to_numpy()
+
+    counted = groups.merge(keep, on="report_id")
+    by_region = counted.groupby(["region", "group_code"]).agg(
+        count=("count", "sum"), of=("participants_total", "sum")
+    )
+    group_shares = by_region["count"] / by_region["of"]
+    return {
+        "events": len(reports),
+        "participants": int(reports["participants_total"].sum()),
+        "points": {code: int(v) for code, v in points.items()},
+        "region_recommendation": {key: int(v) for key, v in cells.items()},
+        "region_recommendation_shares": shares,
+        "group_shares": group_shares,
+    }

@@ -1,0 +1,339 @@
+"""The overlap analysis behind the implementation plan, aggregated in SQL (GROUP BY).
+
+Every question starts from the published reports matching the filters (``matching_reports``).
+Definitions, for an initiative over those events:
+
+- ``points``: Borda points (rank 1 of 5 earns 5, rank 5 earns 1);
+- ``breadth``: in how many regions it is among that region's top five by points (ties at the
+  fifth place count, SQL ``RANK() <= 5``);
+- ``event_score``: points per matching event (Σ points / number of matching events), so every
+  event weighs the same;
+- ``participant_score``: Σ points × participants / Σ participants of the matching events, so
+  every participant weighs the same;
+- ``group_shares``: for each counted group, its members / the participants of the events that
+  prioritized the initiative and reported that group.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import distinct, func, select
+from sqlalchemy.orm import Session, aliased
+
+from data.models import (
+    Report,
+    ReportGroup,
+    ReportInitiative,
+    ReportLanguage,
+    ReportTheme,
+)
+from data.queries import INITIATIVE_SLOTS, Filters, matching_reports
+from data.reference import reference
+from data.support import plan_items
+
+THIN_EVENTS = 3  # a region with fewer matching events is "thin"
+THIN_SHARE = 0.10  # a counted group below this share of participants is "thin"
+EVERYTHING = Filters()  # no filter: every published report
+POINTS = INITIATIVE_SLOTS + 1 - ReportInitiative.rank
+
+
+@dataclass(frozen=True)
+class InitiativeMetrics:
+    code: str
+    events: int
+    points: int
+    regions: int
+    themes: int
+    participants: int
+    breadth: int
+    event_score: float
+    participant_score: float
+    group_shares: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Cell:
+    code: str
+    region: str
+    events: int
+    points: int
+
+
+@dataclass(frozen=True)
+class Pair:
+    first: str
+    second: str
+    events: int
+
+
+@dataclass(frozen=True)
+class Provenance:
+    report_id: int
+    event_name: str
+    event_date: dt.date
+    region: str
+    country: str | None
+    participants: int
+    rank: int
+    why: str
+
+
+@dataclass(frozen=True)
+class Coverage:
+    code: str
+    events: int
+    participants: int
+    thin: bool
+
+
+@dataclass(frozen=True)
+class GroupCoverage:
+    code: str
+    events: int  # events that reported a count for the group
+    count: int
+    of_participants: int
+    share: float | None
+    thin: bool
+
+
+@dataclass(frozen=True)
+class Gaps:
+    regions: list[Coverage]
+    languages: list[Coverage]
+    groups: list[GroupCoverage]
+
+
+@dataclass(frozen=True)
+class PlanLine:
+    code: str
+    note: str
+    owner: str
+    events: int
+    points: int
+    report_ids: list[int]
+
+
+def _ids(filters: Filters):
+    return select(matching_reports(filters).subquery().c.id)
+
+
+def initiatives(session: Session, filters: Filters = EVERYTHING) -> list[InitiativeMetrics]:
+    ids = _ids(filters)
+    events, participants = session.execute(
+        select(func.count(Report.id), func.coalesce(func.sum(Report.participants_total), 0)).where(
+            Report.id.in_(ids)
+        )
+    ).one()
+    if not events:
+        return []
+    base = (
+        select(ReportInitiative.code)
+        .join(Report, Report.id == ReportInitiative.report_id)
+        .where(Report.id.in_(ids))
+        .group_by(ReportInitiative.code)
+    )
+    main = session.execute(
+        base.add_columns(
+            func.count(),
+            func.sum(POINTS),
+            func.count(distinct(Report.region)),
+            func.sum(Report.participants_total),
+            func.sum(POINTS * Report.participants_total),
+        )
+    ).all()
+    themes = dict(
+        session.execute(
+            select(ReportInitiative.code, func.count(distinct(ReportTheme.theme_code)))
+            .join(ReportTheme, ReportTheme.report_id == ReportInitiative.report_id)
+            .where(ReportInitiative.report_id.in_(ids))
+            .group_by(ReportInitiative.code)
+        ).all()
+    )
+    shares: dict[str, dict[str, float]] = {}
+    for code, group, count, of in session.execute(
+        select(
+            ReportInitiative.code,
+            ReportGroup.group_code,
+            func.sum(ReportGroup.count),
+            func.sum(Report.participants_total),
+        )
+        .join(Report, Report.id == ReportInitiative.report_id)
+        .join(ReportGroup, ReportGroup.report_id == Report.id)
+        .where(Report.id.in_(ids))
+        .group_by(ReportInitiative.code, ReportGroup.group_code)
+    ):
+        if of:
+            shares.setdefault(code, {})[group] = round(int(count) / int(of), 4)
+    breadth = _breadth(session, ids)
+    out = [
+        InitiativeMetrics(
+            code=code,
+            events=int(n),
+            points=int(pts),
+            regions=int(regions),
+            themes=int(themes.get(code, 0)),
+            participants=int(people or 0),
+            breadth=breadth.get(code, 0),
+            event_score=round(int(pts) / events, 4),
+            participant_score=round(float(weighted or 0) / participants, 4)
+            if participants
+            else 0.0,
+            group_shares=dict(sorted(shares.get(code, {}).items())),
+        )
+        for code, n, pts, regions, people, weighted in main
+    ]
+    return sorted(out, key=lambda m: (-m.points, -m.events, m.code))
+
+
+def _breadth(session: Session, ids) -> dict[str, int]:
+    per_region = (
+        select(
+            Report.region.label("region"),
+            ReportInitiative.code.label("code"),
+            func.rank()
+            .over(partition_by=Report.region, order_by=func.sum(POINTS).desc())
+            .label("place"),
+        )
+        .join(Report, Report.id == ReportInitiative.report_id)
+        .where(Report.id.in_(ids))
+        .group_by(Report.region, ReportInitiative.code)
+        .subquery()
+    )
+    return {
+        code: int(n)
+        for code, n in session.execute(
+            select(per_region.c.code, func.count())
+            .where(per_region.c.place <= 5)
+            .group_by(per_region.c.code)
+        )
+    }
+
+
+def region_matrix(session: Session, filters: Filters = EVERYTHING) -> list[Cell]:
+    """Events and points of every (initiative, region) pair that has any."""
+    return [
+        Cell(code, region, int(n), int(pts))
+        for code, region, n, pts in session.execute(
+            select(ReportInitiative.code, Report.region, func.count(), func.sum(POINTS))
+            .join(Report, Report.id == ReportInitiative.report_id)
+            .where(Report.id.in_(_ids(filters)))
+            .group_by(ReportInitiative.code, Report.region)
+            .order_by(ReportInitiative.code, Report.region)
+        )
+    ]
+
+
+def pairs(session: Session, filters: Filters = EVERYTHING, limit: int = 15) -> list[Pair]:
+    """The initiatives most often chosen together by one event."""
+    a, b = aliased(ReportInitiative), aliased(ReportInitiative)
+    n = func.count()
+    return [
+        Pair(first, second, int(count))
+        for first, second, count in session.execute(
+            select(a.code, b.code, n)
+            .join(b, (b.report_id == a.report_id) & (a.code < b.code))
+            .where(a.report_id.in_(_ids(filters)))
+            .group_by(a.code, b.code)
+            .order_by(n.desc(), a.code, b.code)
+            .limit(limit)
+        )
+    ]
+
+
+def provenance(session: Session, code: str, filters: Filters = EVERYTHING) -> list[Provenance]:
+    """The events behind an initiative, with their reasons, highest rank first."""
+    return [
+        Provenance(*row)
+        for row in session.execute(
+            select(
+                Report.id,
+                Report.event_name,
+                Report.event_date,
+                Report.region,
+                Report.country,
+                Report.participants_total,
+                ReportInitiative.rank,
+                ReportInitiative.why,
+            )
+            .join(Report, Report.id == ReportInitiative.report_id)
+            .where(ReportInitiative.code == code, Report.id.in_(_ids(filters)))
+            .order_by(ReportInitiative.rank, Report.event_date, Report.id)
+        )
+    ]
+
+
+def gaps(session: Session, filters: Filters = EVERYTHING) -> Gaps:
+    """Who is represented: events and participants per region and language, group shares."""
+    ids = _ids(filters)
+    by_region = {
+        region: (int(n), int(p or 0))
+        for region, n, p in session.execute(
+            select(Report.region, func.count(), func.sum(Report.participants_total))
+            .where(Report.id.in_(ids))
+            .group_by(Report.region)
+        )
+    }
+    regions = [
+        Coverage(
+            code, *by_region.get(code, (0, 0)), thin=by_region.get(code, (0,))[0] < THIN_EVENTS
+        )
+        for code in reference().regions
+    ]
+    languages = [
+        Coverage(code, int(n), int(p or 0), thin=int(n) < THIN_EVENTS)
+        for code, n, p in session.execute(
+            select(ReportLanguage.language_code, func.count(), func.sum(Report.participants_total))
+            .join(Report, Report.id == ReportLanguage.report_id)
+            .where(Report.id.in_(ids))
+            .group_by(ReportLanguage.language_code)
+            .order_by(func.count().desc(), ReportLanguage.language_code)
+        )
+    ]
+    by_group = {
+        code: (int(n), int(c or 0), int(of or 0))
+        for code, n, c, of in session.execute(
+            select(
+                ReportGroup.group_code,
+                func.count(),
+                func.sum(ReportGroup.count),
+                func.sum(Report.participants_total),
+            )
+            .join(Report, Report.id == ReportGroup.report_id)
+            .where(Report.id.in_(ids))
+            .group_by(ReportGroup.group_code)
+        )
+    }
+    groups = []
+    for code in reference().groups:
+        n, count, of = by_group.get(code, (0, 0, 0))
+        share = round(count / of, 4) if of else None
+        groups.append(GroupCoverage(code, n, count, of, share, share is None or share < THIN_SHARE))
+    return Gaps(regions, languages, groups)
+
+
+def plan_lines(session: Session, filters: Filters = EVERYTHING) -> list[PlanLine]:
+    """The draft plan, each line with the events (report ids) that asked for it."""
+    items = plan_items(session)
+    if not items:
+        return []
+    codes = [i.code for i in items]
+    found: dict[str, list[tuple[int, int]]] = {}
+    for code, report_id, points in session.execute(
+        select(ReportInitiative.code, ReportInitiative.report_id, POINTS)
+        .where(ReportInitiative.code.in_(codes), ReportInitiative.report_id.in_(_ids(filters)))
+        .order_by(ReportInitiative.code, ReportInitiative.report_id)
+    ):
+        found.setdefault(code, []).append((int(report_id), int(points)))
+    return [
+        PlanLine(
+            i.code,
+            i.note,
+            i.owner,
+            len(found.get(i.code, [])),
+            sum(p for _, p in found.get(i.code, [])),
+            [r for r, _ in found.get(i.code, [])],
+        )
+        for i in items
+    ]

@@ -1,0 +1,412 @@
+"""The support team's storage: users, settings, the audit log, the draft plan, review actions.
+
+Every review action runs in one transaction that writes the change, its audit row (who, when,
+what, before and after as JSON) and the data-version bump, so the public dashboard and the
+audit log can never disagree with the reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    and_,
+    exists,
+    func,
+    or_,
+    select,
+)
+from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from data.models import Base, Report, ReportGroup, Status, _utcnow
+from data.reference import reference
+from data.store import bump_version
+
+
+class Role(enum.StrEnum):
+    REVIEWER = "reviewer"
+    ADMIN = "admin"
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16), default=Role.REVIEWER)
+    password_hash: Mapped[str | None] = mapped_column(String(256))
+    # A Wikimedia (OAuth) account may be linked later; password_hash may then be empty.
+    external_provider: Mapped[str | None] = mapped_column(String(32))
+    external_id: Mapped[str | None] = mapped_column(String(128))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, onupdate=_utcnow)
+
+
+class AuditLog(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    user_email: Mapped[str] = mapped_column(String(254))  # kept if the user is removed
+    action: Mapped[str] = mapped_column(String(32))
+    report_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    before: Mapped[Any] = mapped_column(JSON, nullable=True)
+    after: Mapped[Any] = mapped_column(JSON, nullable=True)
+
+
+class PlanItem(Base):
+    """One shortlisted initiative of the draft implementation plan."""
+
+    __tablename__ = "plan_items"
+
+    code: Mapped[str] = mapped_column(String(3), primary_key=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    updated_by: Mapped[str] = mapped_column(String(254), default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, onupdate=_utcnow)
+
+
+@dataclass(frozen=True)
+class Account:
+    id: int
+    email: str
+    name: str
+    role: str
+
+
+def _account(user: User) -> Account:
+    return Account(user.id, user.email, user.name, user.role)
+
+
+# Users ------------------------------------------------------------------------------------
+
+
+def create_user(session: Session, email: str, name: str, role: str, password: str) -> Account:
+    if role not in set(Role):
+        raise ValueError(f"unknown role {role!r}")
+    user = User(
+        email=email.strip().lower(),
+        name=name.strip(),
+        role=role,
+        password_hash=generate_password_hash(password),
+    )
+    session.add(user)
+    session.flush()
+    return _account(user)
+
+
+def get_account(session: Session, user_id: int) -> Account | None:
+    user = session.get(User, user_id)
+    return _account(user) if user else None
+
+
+def authenticate(session: Session, email: str, password: str) -> Account | None:
+    user = session.scalar(select(User).where(User.email == email.strip().lower()))
+    if user is None or not user.password_hash:
+        # Same work either way, so timing does not reveal which emails exist.
+        check_password_hash(generate_password_hash("x"), password)
+        return None
+    return _account(user) if check_password_hash(user.password_hash, password) else None
+
+
+# Settings ---------------------------------------------------------------------------------
+
+AUTO_PUBLISH = "auto_publish"
+
+
+def get_setting(session: Session, key: str) -> str | None:
+    return session.scalar(select(Setting.value).where(Setting.key == key))
+
+
+def set_setting(session: Session, key: str, value: str, who: Account) -> None:
+    row = session.get(Setting, key)
+    before = row.value if row else None
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+    log(session, who, "setting", None, {key: before}, {key: value})
+
+
+def auto_publish(db, default: bool) -> bool:
+    """Whether new reports publish on arrival: the database setting when set, else ``default``.
+
+    The intake service's callers pass ``auto_publish(db, app.config["AUTO_PUBLISH"])``.
+    """
+    with db.session(readonly=True) as session:
+        value = get_setting(session, AUTO_PUBLISH)
+    return default if value is None else value == "1"
+
+
+# Audit ------------------------------------------------------------------------------------
+
+
+def log(session, who: Account, action: str, report_id, before=None, after=None) -> None:
+    session.add(
+        AuditLog(
+            user_id=who.id,
+            user_email=who.email,
+            action=action,
+            report_id=report_id,
+            before=before,
+            after=after,
+        )
+    )
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: dt.datetime
+    user: str
+    action: str
+    report_id: int | None
+    before: Any
+    after: Any
+
+
+def audit_entries(session: Session, limit: int = 500) -> list[AuditEntry]:
+    rows = session.execute(
+        select(AuditLog).order_by(AuditLog.at.desc(), AuditLog.id.desc()).limit(limit)
+    ).scalars()
+    return [AuditEntry(r.at, r.user_email, r.action, r.report_id, r.before, r.after) for r in rows]
+
+
+# Review -----------------------------------------------------------------------------------
+
+CORRECTABLE = ("event_name", "country", "region", "format", "participants_total")
+
+
+def snapshot(report: Report) -> dict[str, Any]:
+    """The reviewable state of a report, for the audit log."""
+    return {
+        "status": report.status,
+        "status_reason": report.status_reason,
+        "duplicate_of": report.duplicate_of,
+        **{name: getattr(report, name) for name in CORRECTABLE},
+        "groups": {
+            g.group_code: g.count for g in sorted(report.groups, key=lambda g: g.group_code)
+        },
+    }
+
+
+class ReviewError(ValueError):
+    """An action that cannot apply (unknown report, bad value); the message is for people."""
+
+
+def _load(session: Session, report_id: int) -> Report:
+    report = session.get(Report, report_id)
+    if report is None:
+        raise ReviewError(f"report {report_id} not found")
+    return report
+
+
+def _apply(session, who, action, report, change) -> None:
+    before = snapshot(report)
+    change(report)
+    session.flush()
+    log(session, who, action, report.id, before, snapshot(report))
+
+
+def publish(db, report_ids: list[int], who: Account) -> int:
+    """Publish reports (bulk too); returns how many changed."""
+    with db.session() as session:
+        changed = 0
+        for report_id in report_ids:
+            report = _load(session, report_id)
+            if report.status == Status.PUBLISHED:
+                continue
+            _apply(session, who, "publish", report, _set(status=Status.PUBLISHED, status_reason=""))
+            changed += 1
+        if changed:
+            bump_version(session)
+        return changed
+
+
+def reject(db, report_id: int, reason: str, who: Account) -> None:
+    if not reason.strip():
+        raise ReviewError("a reason is required")
+    with db.session() as session:
+        report = _load(session, report_id)
+        _apply(session, who, "reject", report, _set(status=Status.REJECTED, status_reason=reason))
+        bump_version(session)
+
+
+def mark_duplicate(db, report_id: int, of: int, who: Account) -> None:
+    if report_id == of:
+        raise ReviewError("a report cannot duplicate itself")
+    with db.session() as session:
+        _load(session, of)
+        report = _load(session, report_id)
+        _apply(session, who, "duplicate", report, _set(status=Status.DUPLICATE, duplicate_of=of))
+        bump_version(session)
+
+
+def correct(db, report_id: int, changes: dict[str, Any], who: Account) -> None:
+    """Correct fields (CORRECTABLE) and group counts (``groups``: {code: count or None})."""
+    ref = reference()
+    fields = {k: v for k, v in changes.items() if k in CORRECTABLE}
+    groups = changes.get("groups") or {}
+    if fields.get("country") and fields["country"] not in ref.countries:
+        raise ReviewError("unknown country")
+    if "region" in fields and fields["region"] not in ref.regions:
+        raise ReviewError("unknown region")
+    if "format" in fields and fields["format"] not in ref.formats:
+        raise ReviewError("unknown format")
+    if "event_name" in fields and not str(fields["event_name"]).strip():
+        raise ReviewError("the event name is required")
+    with db.session() as session:
+        report = _load(session, report_id)
+        total = int(fields.get("participants_total", report.participants_total))
+        if total < 1 or any(c is not None and not 0 <= int(c) <= total for c in groups.values()):
+            raise ReviewError("counts must be between 0 and the total")
+
+        if fields.get("country") and "region" not in fields:
+            fields["region"] = ref.region_of(fields["country"])
+
+        def change(r: Report) -> None:
+            for name, value in fields.items():
+                setattr(r, name, (value or None) if name == "country" else value)
+            current = {g.group_code: g for g in r.groups}
+            for code, count in groups.items():
+                if code not in ref.groups:
+                    continue
+                if count is None and code in current:
+                    r.groups.remove(current[code])
+                elif count is not None and code in current:
+                    current[code].count = int(count)
+                elif count is not None:
+                    r.groups.append(ReportGroup(group_code=code, count=int(count)))
+
+        _apply(session, who, "correct", report, change)
+        bump_version(session)
+
+
+def _set(**values):
+    def change(report: Report) -> None:
+        for name, value in values.items():
+            setattr(report, name, value)
+
+    return change
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    id: int
+    event_name: str
+    event_date: dt.date
+    country: str | None
+    region: str
+    status: str
+    created_at: dt.datetime
+    possible_duplicate: bool
+
+
+def queue(
+    session: Session,
+    status: str | None = None,
+    region: str | None = None,
+    duplicates_only: bool = False,
+    limit: int = 200,
+) -> list[QueueRow]:
+    """Reports for review, pending first; a possible duplicate shares its date and country (or
+    its name, case-insensitively) with another report that is not itself a marked duplicate."""
+    other = aliased(Report)
+    dup = exists().where(
+        other.id != Report.id,
+        other.status != Status.DUPLICATE,
+        or_(
+            and_(other.event_date == Report.event_date, other.country == Report.country),
+            func.lower(other.event_name) == func.lower(Report.event_name),
+        ),
+    )
+    q = select(
+        Report.id,
+        Report.event_name,
+        Report.event_date,
+        Report.country,
+        Report.region,
+        Report.status,
+        Report.created_at,
+        dup.label("dup"),
+    )
+    if status:
+        q = q.where(Report.status == status)
+    if region:
+        q = q.where(Report.region == region)
+    if duplicates_only:
+        q = q.where(dup)
+    pending_first = (Report.status != Status.PENDING).label("pending_last")
+    q = q.order_by(pending_first, Report.created_at.desc(), Report.id.desc()).limit(limit)
+    return [QueueRow(*row[:7], bool(row[7])) for row in session.execute(q)]
+
+
+def report_detail(session: Session, report_id: int) -> dict[str, Any] | None:
+    """Every field of a report, private ones included (for reviewers only)."""
+    report = session.get(Report, report_id)
+    if report is None:
+        return None
+    columns = {c.key: getattr(report, c.key) for c in Report.__table__.columns}
+    return {
+        **columns,
+        "priorities": [(i.code, i.why) for i in report.initiatives],
+        "recommendations": [(r.code, r.why) for r in report.recommendations],
+        "groups": {g.group_code: g.count for g in report.groups},
+        "themes": sorted(t.theme_code for t in report.themes),
+        "languages": sorted(lang.language_code for lang in report.languages),
+        "global_coordination": sorted(c.initiative_code for c in report.coordination),
+    }
+
+
+# The draft plan ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanEntry:
+    code: str
+    note: str
+    owner: str
+    updated_by: str
+    updated_at: dt.datetime
+
+
+def plan_items(session: Session) -> list[PlanEntry]:
+    rows = session.scalars(select(PlanItem).order_by(PlanItem.code))
+    return [PlanEntry(r.code, r.note, r.owner, r.updated_by, r.updated_at) for r in rows]
+
+
+def save_plan_item(session: Session, code: str, note: str, owner: str, who: Account) -> None:
+    if code not in reference().initiatives:
+        raise ReviewError("unknown initiative")
+    row = session.get(PlanItem, code)
+    before = {"note": row.note, "owner": row.owner} if row else None
+    if row is None:
+        row = PlanItem(code=code)
+        session.add(row)
+    row.note, row.owner, row.updated_by = note, owner, who.email
+    log(session, who, "plan_save", None, before, {"code": code, "note": note, "owner": owner})
+
+
+def remove_plan_item(session: Session, code: str, who: Account) -> None:
+    row = session.get(PlanItem, code)
+    if row is not None:
+        log(session, who, "plan_remove", None, {"code": code, "note": row.note}, None)
+        session.delete(row)

@@ -1,0 +1,173 @@
+"""Published reports as the public API shows them: public fields only (never the organizer's
+contact, the edit token or the free-text lists of people), and per-event group counts below
+the privacy threshold suppressed. The models here are also the OpenAPI response schemas."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from pydantic import BaseModel
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from data.models import Report, Status
+from data.privacy import public_group_counts
+from data.queries import Filters, matching_reports
+from data.reference import Reference
+from intake.bulk import public_columns
+from intake.formdata import PRIORITY_SLOTS, REC_SLOTS
+
+MAX_PER_PAGE = 500
+MAX_PAGE = 1_000_000  # keeps the SQL offset a sane integer on every backend
+MAX_ID = 2**31 - 1  # report ids are 32-bit integers
+
+
+class GroupCount(BaseModel):
+    count: int | None
+    suppressed: bool
+
+
+class PublicParticipants(BaseModel):
+    total: int
+    groups: dict[str, GroupCount]
+
+
+class RankedChoice(BaseModel):
+    rank: int
+    code: str
+    why: str
+
+
+class PublicReport(BaseModel):
+    id: int
+    event_name: str
+    event_date: dt.date
+    country: str | None
+    region: str
+    format: str
+    languages: list[str]
+    themes: list[str]
+    participants: PublicParticipants
+    priorities: list[RankedChoice]
+    recommendations: list[RankedChoice]
+    global_coordination: list[str]
+    resources_needed: str
+    notes: str
+    written_in: str
+    demo: bool
+
+
+class ReportsPage(BaseModel):
+    page: int
+    per_page: int
+    total: int
+    next: str | None
+    reports: list[PublicReport]
+
+
+def public(report: Report, threshold: int) -> PublicReport:
+    return PublicReport(
+        id=report.id,
+        event_name=report.event_name,
+        event_date=report.event_date,
+        country=report.country,
+        region=report.region,
+        format=report.format,
+        languages=sorted(c.language_code for c in report.languages),
+        themes=sorted(t.theme_code for t in report.themes),
+        participants=PublicParticipants(
+            total=report.participants_total,
+            groups=public_group_counts(
+                {g.group_code: g.count for g in sorted(report.groups, key=lambda g: g.group_code)},
+                threshold,
+            ),
+        ),
+        priorities=[RankedChoice(rank=p.rank, code=p.code, why=p.why) for p in report.initiatives],
+        recommendations=[
+            RankedChoice(rank=r.rank, code=r.code, why=r.why) for r in report.recommendations
+        ],
+        global_coordination=sorted(c.initiative_code for c in report.coordination),
+        resources_needed=report.resources_needed,
+        notes=report.notes,
+        written_in=report.written_in,
+        demo=report.is_demo,
+    )
+
+
+def _loaded():
+    return select(Report).options(
+        *(
+            selectinload(getattr(Report, name))
+            for name in (
+                "initiatives",
+                "recommendations",
+                "groups",
+                "themes",
+                "languages",
+                "coordination",
+            )
+        )
+    )
+
+
+def page_of_reports(
+    session: Session, filters: Filters, page: int, per_page: int, threshold: int
+) -> tuple[int, list[PublicReport]]:
+    """How many published reports match, and one page of them (oldest first)."""
+    ids = matching_reports(filters).subquery()
+    total = session.scalar(select(func.count()).select_from(ids)) or 0
+    rows = session.scalars(
+        _loaded()
+        .where(Report.id.in_(select(ids.c.id)))
+        .order_by(Report.id)
+        .offset((page - 1) * per_page)
+        .limit(per_page)
+    )
+    return total, [public(r, threshold) for r in rows]
+
+
+def one_report(session: Session, report_id: int, threshold: int) -> PublicReport | None:
+    row = session.scalar(_loaded().where(Report.id == report_id, Report.status == Status.PUBLISHED))
+    return public(row, threshold) if row is not None else None
+
+
+def batches(db, filters: Filters, threshold: int, size: int = 500) -> Iterator[list[PublicReport]]:
+    """Every matching report, in batches read in short sessions (keyset on id), for streaming."""
+    last = 0
+    while True:
+        with db.session(readonly=True) as session:
+            ids = matching_reports(filters).where(Report.id > last).subquery()
+            rows = list(
+                session.scalars(
+                    _loaded().where(Report.id.in_(select(ids.c.id))).order_by(Report.id).limit(size)
+                )
+            )
+            batch = [public(r, threshold) for r in rows]
+        if not batch:
+            return
+        yield batch
+        last = batch[-1].id
+
+
+def flat_row(report: PublicReport, ref: Reference) -> list:
+    """One report as a row of ``public_columns``: lists space-separated, a suppressed group
+    count as the word "suppressed", an unreported one empty."""
+    row = report.model_dump(mode="json")
+    row["participants_total"] = report.participants.total
+    for code in ref.groups:
+        group = report.participants.groups.get(code)
+        row[code] = None if group is None else ("suppressed" if group.suppressed else group.count)
+    for prefix, choices, slots in (
+        ("priority", report.priorities, PRIORITY_SLOTS),
+        ("recommendation", report.recommendations, REC_SLOTS),
+    ):
+        by_rank = {c.rank: c for c in choices}
+        for rank in slots:
+            choice = by_rank.get(rank)
+            row[f"{prefix}_{rank}"] = choice.code if choice else None
+            row[f"{prefix}_{rank}_why"] = choice.why if choice else None
+    for name in ("languages", "themes", "global_coordination"):
+        row[name] = " ".join(row[name])
+    row["demo"] = "true" if report.demo else "false"  # as in the JSON
+    return [row.get(c) for c in public_columns(ref)]

@@ -1,0 +1,104 @@
+"""Models of the API answers that are built as plain dicts, for the OpenAPI description
+(intake/openapi.py); the schemathesis test holds the answers to them."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+
+class Earlier(BaseModel):
+    id: int
+    event_name: str
+
+
+class ReportCreated(BaseModel):
+    id: int
+    status: str
+    edit_url: str | None
+    # Present only when the report looks like one already stored (same event).
+    possible_duplicate_of: Earlier | None = None
+
+
+class Errors(BaseModel):
+    """Messages by field (the report's JSON path, e.g. ``participants.women``) or topic."""
+
+    errors: dict[str, str]
+
+
+class Version(BaseModel):
+    version: int
+    updated_at: str | None
+
+
+class SummaryGroup(BaseModel):
+    count: int | None
+    share: float | None
+    suppressed: bool
+
+
+class SummaryPriority(BaseModel):
+    code: str
+    mentions: int
+    points: int
+    first_choices: int
+    regions: int
+    weighted_score: float
+
+
+class SummaryRecommendation(BaseModel):
+    code: str
+    mentions: int
+    points: int
+
+
+class SummaryRegion(BaseModel):
+    region: str
+    events: int
+    participants: int
+
+
+class Summary(BaseModel):
+    version: int
+    events: int
+    participants: int
+    countries: int
+    groups: dict[str, SummaryGroup]
+    priorities: list[SummaryPriority]
+    recommendations: list[SummaryRecommendation]
+    by_region: list[SummaryRegion]
+
+
+class Label(BaseModel):
+    code: str
+    label: str
+
+
+class RecommendationLabel(Label):
+    number: int
+
+
+class InitiativeLabel(Label):
+    number: int
+    recommendation: str
+    verified: bool
+
+
+class CountryLabel(Label):
+    alpha3: str
+    region: str
+
+
+class LanguageLabel(Label):
+    dir: str
+
+
+class Reference(BaseModel):
+    lang: str
+    recommendations: list[RecommendationLabel]
+    initiatives: list[InitiativeLabel]
+    regions: list[Label]
+    countries: list[CountryLabel]
+    themes: list[Label]
+    formats: list[Label]
+    groups: list[Label]
+    languages: list[LanguageLabel]
