@@ -4,6 +4,7 @@ comes with a text summary and its data as a table."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import dash_bootstrap_components as dbc
 import plotly.graph_objects as go
@@ -20,6 +21,16 @@ GRAPH_CONFIG = {
     "topojsonURL": "/assets/vendor/topojson/",
     "modeBarButtonsToRemove": ["select2d", "lasso2d"],
 }
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A built chart: its figure, a one-sentence summary, and its data as table rows."""
+
+    figure: go.Figure
+    summary: str
+    columns: list[str]
+    rows: list[list[str]]
 
 
 RLE, PDF = "\u202b", "\u202c"

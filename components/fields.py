@@ -10,6 +10,7 @@ import json
 
 import dash_bootstrap_components as dbc
 from dash import html
+from flask_babel import gettext as _
 
 FIELD = "form-field"
 MESSAGE = "form-message"
@@ -26,6 +27,19 @@ def message_id(name: str) -> dict:
 
 def wrap_id(name: str) -> dict:
     return {"type": WRAP, "name": name}
+
+
+def dropdown_labels() -> dict:
+    """dcc.Dropdown's own words, in the current locale."""
+    return {
+        "search": _("Search"),
+        "no_options_found": _("No match"),
+        "clear_selection": _("Clear selection"),
+        "clear_search": _("Clear search"),
+        "select_all": _("Select all"),
+        "deselect_all": _("Deselect all"),
+        "selected_count": _("{num_selected} selected"),
+    }
 
 
 def dom_id(component_id: dict) -> str:

@@ -8,7 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from flask_babel import gettext as _
 
-from components.fields import dom_id
+from components.fields import dom_id, dropdown_labels
 
 FILTER = "filter"
 NAMES = ("region", "country", "theme", "format", "language", "group", "share", "from", "to")
@@ -17,18 +17,6 @@ DROPDOWNS = ("region", "country", "theme", "format", "language", "group")
 
 def filter_id(name: str) -> dict:
     return {"type": FILTER, "name": name}
-
-
-def dropdown_labels() -> dict:
-    return {
-        "search": _("Search"),
-        "no_options_found": _("No match"),
-        "clear_selection": _("Clear selection"),
-        "clear_search": _("Clear search"),
-        "select_all": _("Select all"),
-        "deselect_all": _("Deselect all"),
-        "selected_count": _("{num_selected} selected"),
-    }
 
 
 def _dropdown(name: str, label: str, value: str | None) -> dbc.Col:

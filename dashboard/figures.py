@@ -7,13 +7,12 @@ describe fewer than PRIVACY_THRESHOLD people are never drawn or listed ("< 5").
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 import plotly.graph_objects as go
 from flask_babel import format_date, format_decimal, format_percent
 from flask_babel import gettext as _
 
-from components.charts import PALETTE, SEQUENTIAL, bidi, styled
+from components.charts import PALETTE, SEQUENTIAL, Chart, bidi, styled
 from data import i18n
 from data.insights import Insights
 from data.privacy import suppressed
@@ -21,14 +20,6 @@ from data.queries import Summary
 from data.reference import reference
 
 TOP = 15
-
-
-@dataclass(frozen=True)
-class Chart:
-    figure: go.Figure
-    summary: str
-    columns: list[str]
-    rows: list[list[str]]
 
 
 def _wrap(label: str, width: int = 48, rtl: bool = False) -> str:

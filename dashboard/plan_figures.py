@@ -5,13 +5,11 @@ Pure (no Dash callbacks, no database); labels and numbers follow the current loc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import plotly.graph_objects as go
 from flask_babel import format_decimal, format_percent
 from flask_babel import gettext as _
 
-from components.charts import styled
+from components.charts import Chart, styled
 from data import i18n
 from data.overlap import Cell, Gaps, InitiativeMetrics, Pair
 from data.reference import reference
@@ -19,14 +17,6 @@ from data.reference import reference
 HEATMAP_ROWS = 20
 # A single-hue scale (light to dark blue) reads the same with colour-vision deficiencies.
 BLUES = [[0.0, "#f7fbff"], [0.5, "#6baed6"], [1.0, "#08306b"]]
-
-
-@dataclass(frozen=True)
-class Chart:
-    figure: go.Figure
-    summary: str
-    columns: list[str]
-    rows: list[list[str]]
 
 
 def metrics_columns(group: str | None) -> list[str]:

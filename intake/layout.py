@@ -8,7 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from flask_babel import gettext as _
 
-from components.fields import field, field_id
+from components.fields import dropdown_labels, field, field_id
 from data import i18n
 from data.reference import reference
 from intake import ids
@@ -36,15 +36,7 @@ def dropdown(name, label, options, multi=False, required=False, help_text=None, 
         multi=multi,
         placeholder=placeholder or _("Choose…"),
         search_order="original",
-        labels={
-            "search": _("Search"),
-            "no_options_found": _("No match"),
-            "clear_selection": _("Clear selection"),
-            "clear_search": _("Clear search"),
-            "select_all": _("Select all"),
-            "deselect_all": _("Deselect all"),
-            "selected_count": _("{num_selected} selected"),
-        },
+        labels=dropdown_labels(),
     )
     return field(name, label, control, help_text, required=required)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import os
 import uuid
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -70,20 +71,28 @@ def report():
     return make
 
 
-@pytest.fixture(scope="session")
-def pg_database():
-    """A database of its own on the PostgreSQL server, migrated, dropped at the end."""
+@contextmanager
+def throwaway_pg(prefix: str):
+    """A migrated database of its own on the PostgreSQL server, dropped afterwards."""
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    name = f"priorities_test_{os.getpid()}"
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    upgrade(url)
-    yield url
+    name = f"{prefix}_{os.getpid()}"
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    try:
+        upgrade(url)
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_database():
+    with throwaway_pg("priorities_test") as url:
+        yield url
 
 
 def _empty_pg(url: str) -> None:

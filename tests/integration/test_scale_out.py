@@ -14,12 +14,9 @@ from contextlib import ExitStack
 
 import pytest
 import redis
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from bench.served import gunicorn
-from data.migrate import upgrade
-from tests.conftest import PG_URL
+from tests.conftest import throwaway_pg
 
 pytestmark = pytest.mark.postgres
 
@@ -30,17 +27,8 @@ LIMIT = 5
 
 @pytest.fixture
 def shared_pg():
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    name = f"priorities_scale_{os.getpid()}"
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    upgrade(url)
-    yield url
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with throwaway_pg("priorities_scale") as url:
+        yield url
 
 
 @pytest.fixture
