@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from playwright.sync_api import Page, expect
 
 from data.db import EXTENSION_KEY
 from data.migrate import upgrade
@@ -51,3 +54,19 @@ class Watch:
 @pytest.fixture
 def watch():
     return Watch
+
+
+def field(page: Page, name: str):
+    """The report form's input for ``name`` (dict IDs become JSON DOM ids)."""
+    dom_id = json.dumps({"name": name, "type": "form-field"}, separators=(",", ":"))
+    return page.locator(f"[id='{dom_id}']")
+
+
+def choose(page: Page, name: str, search: str):
+    """Pick an option of a dcc.Dropdown by searching for it, as a person does."""
+    field(page, name).click()
+    # Type only once the menu's search box has the focus (earlier keys would be lost).
+    expect(page.get_by_role("searchbox", name="Search")).to_be_focused()
+    page.keyboard.type(search, delay=20)
+    page.get_by_role("option").first.click()
+    page.keyboard.press("Escape")

@@ -13,6 +13,7 @@ from data.db import EXTENSION_KEY
 from data.migrate import upgrade
 from data.models import Report
 from scripts.live import serve
+from tests.browser.conftest import choose, field
 from tests.conftest import make_app
 
 pytestmark = pytest.mark.browser
@@ -32,21 +33,9 @@ def live(tmp_path_factory):
     db.engine.dispose()
 
 
-def field(page: Page, name: str):
-    dom_id = json.dumps({"name": name, "type": "form-field"}, separators=(",", ":"))
-    return page.locator(f"[id='{dom_id}']")
-
-
 def message(page: Page, name: str):
     dom_id = json.dumps({"name": name, "type": "form-message"}, separators=(",", ":"))
     return page.locator(f"[id='{dom_id}']")
-
-
-def choose(page: Page, name: str, search: str):
-    field(page, name).click()
-    page.keyboard.type(search)
-    page.get_by_role("option").first.click()
-    page.keyboard.press("Escape")
 
 
 def draft(page: Page):

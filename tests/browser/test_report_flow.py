@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.conftest import choose, field
+
 pytestmark = pytest.mark.browser
-
-
-def field(page: Page, name: str):
-    dom_id = json.dumps({"name": name, "type": "form-field"}, separators=(",", ":"))
-    return page.locator(f"[id='{dom_id}']")
-
-
-def choose(page: Page, name: str, search: str):
-    field(page, name).click()
-    page.keyboard.type(search)
-    page.get_by_role("option").first.click()
-    page.keyboard.press("Escape")
 
 
 def test_report_through_the_form_appears_on_the_open_dashboard(page: Page, live_url, watch):
