@@ -36,7 +36,7 @@ def test_pages_render_in_the_language_with_its_direction(page: Page, live_url, w
         page.goto(f"{live_url}/{code}/{path}")
         page.wait_for_selector("#dash-ranking .bars" if not path else "#report-submit")
         if not path:
-            expect(page.locator("#dash-events")).not_to_have_text("–")
+            expect(page.locator("#dash-events")).not_to_have_text("–", timeout=20000)
         html = page.locator("html")
         expect(html).to_have_attribute("lang", code)
         expect(html).to_have_attribute("dir", direction)

@@ -45,7 +45,7 @@ def test_publishing_a_pending_report_reaches_the_open_dashboard(page: Page, supp
     dashboard_watch = watch(page, base)
     page.goto(f"{base}/en/")
     events = page.locator("#dash-events")
-    expect(events).to_have_text("60")
+    expect(events).to_have_text("60", timeout=20000)  # first render; the 5 s bound is below
 
     review = page.context.new_page()
     review_watch = watch(review, base)
