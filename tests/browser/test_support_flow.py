@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from data.db import EXTENSION_KEY
 from data.migrate import upgrade
@@ -40,14 +40,18 @@ def support_live(tmp_path_factory):
     db.engine.dispose()
 
 
-def test_publishing_a_pending_report_reaches_the_open_dashboard(page: Page, support_live, watch):
+def test_publishing_a_pending_report_reaches_the_open_dashboard(
+    page: Page, browser: Browser, support_live, watch
+):
     base, pending = support_live
     dashboard_watch = watch(page, base)
     page.goto(f"{base}/en/")
     events = page.locator("#dash-events")
     expect(events).to_have_text("60", timeout=20000)  # first render; the 5 s bound is below
 
-    review = page.context.new_page()
+    # The reviewer works elsewhere: a browser of their own (cookies, connections, renderer).
+    reviewer = browser.new_context()
+    review = reviewer.new_page()
     review_watch = watch(review, base)
     review.goto(f"{base}/en/review")
     expect(review).to_have_url(f"{base}/en/login?next=/en/review")
@@ -66,3 +70,4 @@ def test_publishing_a_pending_report_reaches_the_open_dashboard(page: Page, supp
     expect(events).to_have_text("61", timeout=5000)
     dashboard_watch.assert_clean()
     review_watch.assert_clean()
+    reviewer.close()
