@@ -67,7 +67,7 @@ format: $(VENV)/.dev
 	$(BIN)/ruff check --fix . && $(BIN)/ruff format .
 
 ## make bench: datasets of 1k–100k reports on SQLite and PostgreSQL, the table, then load and faults
-bench: install-dev services
+bench: install-dev chromium services
 	$(PY) -m bench --json bench/.data/results.json
 
 screenshot: install-dev chromium

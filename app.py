@@ -10,6 +10,7 @@ import dash
 from dash import html
 from flask import Flask, redirect, request
 
+from components import compression
 from components.index import PrioritiesDash
 from data import i18n
 from data.cache import cache, cache_config
@@ -53,7 +54,9 @@ def settings() -> dict:
         # Set explicitly: Flask-Limiter would otherwise inherit the last app's value.
         "RATELIMIT_ENABLED": _flag("RATELIMIT_ENABLED", "1"),
         # flask-compress's streaming mode never closes the file it wraps (a leaked descriptor
-        # per static file); Dash's bundles are not streamed and are still compressed.
+        # per static file); Dash's bundles are not streamed and are still compressed, static
+        # files go pre-compressed or buffered (components/compression.py), and the streamed
+        # exports stay as they are.
         "COMPRESS_STREAMS": False,
     }
 
@@ -86,6 +89,7 @@ def create_app(config: dict | None = None) -> dash.Dash:
     for key, value in limiter_config(server.config).items():
         server.config.setdefault(key, value)
     limiter.init_app(server)
+    compression.init_app(app)
 
     from dashboard import pages as dashboard_pages
     from intake import api, cli
@@ -101,6 +105,21 @@ def create_app(config: dict | None = None) -> dash.Dash:
     server.register_blueprint(export.blueprint)
     review.register(app)
     plan.register(app)
+    # Individual contributions (beside the events, never mixed) and publishing for Wikimedia.
+    from dashboard import contrib_review, extras_callbacks
+    from intake import contribute_api, contribute_page, wikimedia_api
+
+    server.register_blueprint(contribute_api.blueprint)
+    server.register_blueprint(contrib_review.blueprint)
+    server.register_blueprint(wikimedia_api.blueprint)
+    contribute_page.register(app)
+    extras_callbacks.register(app)
+    # Announced events: announce, find and join, review, iCalendar feeds (issue 8).
+    from dashboard import events_page
+    from intake import events_pages
+
+    events_pages.register(app)
+    events_page.register(app)
     app.layout = html.Div(dash.page_container)
     server.before_request(_redirect_to_language)
     server.after_request(i18n.remember)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-from bench import datasets, load, measure, served
+from bench import datasets, load, measure, redraw, served
 
 BACKENDS = ("sqlite", "postgresql")
 VIEWS = tuple(measure.VIEWS)
@@ -66,6 +66,7 @@ def run(sizes: list[int], intake_reports: int) -> dict:
                     )
                     if backend == "sqlite":
                         results["served"]["first_page"] = served.first_page(base)
+                        results["served"]["redraw"] = redraw.measure(base)
             finally:
                 if pg_copy:
                     datasets.drop_pg_database(pg_copy)
@@ -91,7 +92,8 @@ def table(results: dict) -> str:
     ]
     cells = results["cells"]
     rows: list[tuple[str, list]] = []
-    for kind in ("dashboard cold", "dashboard warm", "limit (SQL alone)", "peer (pandas)"):
+    kinds = ("dashboard cold", "dashboard warm", "aggregate tables alone", "limit (SQL alone)")
+    for kind in (*kinds, "peer (pandas)"):
         for view in VIEWS:
             key = f"{kind} {view}"
             rows.append((f"{key} (ms)", [cells[c].get(key) for c in columns]))
@@ -114,7 +116,8 @@ def table(results: dict) -> str:
                 ],
             )
         )
-    for key in ("poll GET /api/v1/version", "poll 304 (If-None-Match)", "export (full, csv zip)"):
+    exports = [f"export (full, {label})" for label in measure.EXPORTS.values()]
+    for key in ("poll GET /api/v1/version", "poll 304 (If-None-Match)", *exports):
         rows.append((f"{key} (ms)", [cells[c].get(key) for c in columns]))
     largest = max(results["sizes"])
     for backend in BACKENDS:
@@ -143,6 +146,17 @@ def table(results: dict) -> str:
         ):
             row = [None] * len(columns)
             row[where] = page[key] / 1024
+            rows.append((label, row))
+    shown = results["served"].get("redraw")
+    if shown:
+        where = columns.index(f"sqlite:{largest}")
+        for label, key in (
+            (f"redraw in Chromium, poll to new count (ms, median of {shown['runs']})", "median_ms"),
+            ("  fastest", "min_ms"),
+            ("  slowest", "max_ms"),
+        ):
+            row = [None] * len(columns)
+            row[where] = shown[key]
             rows.append((label, row))
     width = max(len(label) for label, _ in rows)
     lines = [

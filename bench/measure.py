@@ -16,7 +16,7 @@ from components.filters import NAMES, filter_id
 from dashboard.callbacks import update_dashboard
 from data.cache import cache
 from data.db import EXTENSION_KEY
-from data.insights import insights
+from data.insights import insights, insights_raw
 from data.queries import Filters
 from data.support import User, create_user
 
@@ -27,6 +27,8 @@ VIEWS = {
     "region=SA": {"region": "SA"},
     "region+theme+group": {"region": "SA", "theme": "education", "group": "newcomers"},
 }
+# The full export's formats and their rows in the table.
+EXPORTS = {"csv": "csv zip", "xlsx": "xlsx", "json": "json"}
 BENCH_USER = "bench@example.org"
 BENCH_PASSWORD = "bench password 2030"
 
@@ -92,9 +94,14 @@ def measure(url: str, n: int, log=print) -> dict:
 
                 def raw(chosen=chosen):
                     with db.session(readonly=True) as session:
+                        return insights_raw(session, as_filters(chosen))
+
+                def tables(chosen=chosen):
+                    with db.session(readonly=True) as session:
                         return insights(session, as_filters(chosen))
 
                 out[f"limit (SQL alone) {view}"] = timed(raw, cold_repeat)
+                out[f"aggregate tables alone {view}"] = timed(tables, warm_repeat)
                 peer_repeat = 1 if n >= 100_000 else 3
                 out[f"peer (pandas) {view}"] = timed(
                     lambda chosen=chosen: dashboard_numbers(db.engine, as_filters(chosen)),
@@ -111,7 +118,8 @@ def measure(url: str, n: int, log=print) -> dict:
         out["poll 304 (If-None-Match)"] = timed(
             lambda: client.get("/api/v1/version", headers={"If-None-Match": etag}), 200
         )
-        out["export (full, csv zip)"] = _export(server, db)
+        for kind, label in EXPORTS.items():
+            out[f"export (full, {label})"] = _export(server, db, kind)
     finally:
         db.engine.dispose()
     return out
@@ -122,6 +130,7 @@ def _check_peer(db, chosen: dict) -> None:
     peer = dashboard_numbers(db.engine, as_filters(chosen))
     with db.session(readonly=True) as session:
         ours = insights(session, as_filters(chosen))
+        assert ours == insights_raw(session, as_filters(chosen)), "tables differ from a recount"
     assert peer["events"] == ours.summary.events, (peer["events"], ours.summary.events)
     assert peer["participants"] == ours.summary.participants
     assert peer["points"] == {p.code: p.points for p in ours.summary.priorities}
@@ -130,8 +139,9 @@ def _check_peer(db, chosen: dict) -> None:
     }
 
 
-def _export(server, db) -> float | str:
-    """Milliseconds of the full export (signed in as a reviewer), or "n/a" without the route."""
+def _export(server, db, kind: str = "csv") -> float | str:
+    """Milliseconds of the full export in one format (signed in as a reviewer), the whole body
+    read, or "n/a" without the route."""
     if not any(rule.rule == "/api/v1/export" for rule in server.url_map.iter_rules()):
         return "n/a"
     with db.session() as session:
@@ -146,7 +156,7 @@ def _export(server, db) -> float | str:
     client.post("/en/login", data=form)
 
     def export():
-        response = client.get("/api/v1/export?format=csv")
+        response = client.get(f"/api/v1/export?format={kind}")
         assert response.status_code == 200, response.status_code
         size = sum(len(chunk) for chunk in response.response)
         response.close()

@@ -179,7 +179,8 @@ def _wire_bytes(url: str) -> tuple[int, int, str, int]:
 
 
 # Loaded later by the browser (seen in headless Chromium's network log): Dash's async chunks for
-# dropdowns and graphs, plotly.js itself, the map's topojson and the icon font.
+# dropdowns and graphs, plotly.js itself (at dcc's URL, the partial bundle: see
+# components/compression.py), the map's topojson and the icon font.
 LAZY = (
     "/_dash-component-suites/dash/dcc/async-dropdown.js",
     "/_dash-component-suites/dash/dcc/async-graph.js",

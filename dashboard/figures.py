@@ -12,44 +12,26 @@ import plotly.graph_objects as go
 from flask_babel import format_date, format_decimal, format_percent
 from flask_babel import gettext as _
 
-from components.charts import PALETTE, SEQUENTIAL, Chart, bidi, styled
+from components.charts import PALETTE, Chart, bidi, styled
+from dashboard.figure_parts import TOP, empty, nothing, wrap
+from dashboard.heatmap_figures import group_participation, region_heatmap
+from dashboard.map_figure import world_map
 from data import i18n
 from data.insights import Insights
 from data.privacy import suppressed
 from data.queries import Summary
-from data.reference import reference
 
-TOP = 15
-
-
-def _wrap(label: str, width: int = 48, rtl: bool = False) -> str:
-    """Break long labels so that bars keep room on a phone; each line embedded for RTL."""
-    words, lines, line = label.split(), [], ""
-    for word in words:
-        if line and len(line) + len(word) + 1 > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return "<br>".join(bidi(text, rtl) for text in [*lines, line])
-
-
-def _empty(fig: go.Figure) -> go.Figure:
-    fig.add_annotation(
-        text=_("No published reports match yet."),
-        showarrow=False,
-        x=0.5,
-        y=0.5,
-        xref="paper",
-        yref="paper",
-    )
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return fig
-
-
-def _nothing() -> str:
-    return _("No published reports match yet.")
+# The map and the heatmaps live in modules of their own; importable from here as before.
+__all__ = [
+    "group_participation",
+    "group_shares",
+    "languages",
+    "over_time",
+    "ranking",
+    "recommendations",
+    "region_heatmap",
+    "world_map",
+]
 
 
 def ranking(
@@ -90,7 +72,7 @@ def ranking(
     fig = go.Figure(
         go.Bar(
             x=values,
-            y=[_wrap(i18n.initiative(p.code), 20 if compact else 48, rtl) for p in top],
+            y=[wrap(i18n.initiative(p.code), 20 if compact else 48, rtl) for p in top],
             orientation="h",
             marker_color=PALETTE[0],
             customdata=[
@@ -119,7 +101,7 @@ def ranking(
         fig.update_yaxes(tickfont={"size": 11})
         fig.update_xaxes(title_text=bidi(_("Borda points"), rtl) if not by_participants else None)
     if not items:
-        return Chart(_empty(fig), _nothing(), columns, rows)
+        return Chart(empty(fig), nothing(), columns, rows)
     best = items[0]
     text = _(
         "The most prioritized initiative is “%(name)s”, with %(points)s points from "
@@ -142,7 +124,7 @@ def recommendations(summary: Summary, rtl: bool = False, compact: bool = False) 
     fig = go.Figure(
         go.Bar(
             x=[r.mentions for r in items][::-1],
-            y=[_wrap(i18n.recommendation(r.code), 18 if compact else 36, rtl) for r in items][::-1],
+            y=[wrap(i18n.recommendation(r.code), 18 if compact else 36, rtl) for r in items][::-1],
             orientation="h",
             marker_color=PALETTE[2],
             customdata=[[format_decimal(r.mentions), format_decimal(r.points)] for r in items][
@@ -161,7 +143,7 @@ def recommendations(summary: Summary, rtl: bool = False, compact: bool = False) 
     if compact:
         fig.update_yaxes(tickfont={"size": 11})
     if not items:
-        return Chart(_empty(fig), _nothing(), columns, rows)
+        return Chart(empty(fig), nothing(), columns, rows)
     best = max(items, key=lambda r: (r.mentions, r.points))
     text = _(
         "“%(name)s” was chosen by the most events (%(events)s).",
@@ -169,232 +151,6 @@ def recommendations(summary: Summary, rtl: bool = False, compact: bool = False) 
         events=format_decimal(best.mentions),
     )
     return Chart(fig, text, columns, rows)
-
-
-def world_map(
-    data: Insights, metric: str = "events", view: str = "country", rtl: bool = False
-) -> Chart:
-    """A choropleth of events or participants by country or by region, or of each country's
-    most prioritized recommendation. Clicks carry the country and region codes."""
-    ref = reference()
-    region_totals = {r.region: r for r in data.summary.by_region}
-    fig = go.Figure()
-    columns = [
-        _("Country") if view == "country" else _("Region"),
-        _("Events"),
-        _("Participants"),
-        _("Most prioritized recommendation"),
-    ]
-    if view == "region":
-        rows = [
-            [i18n.region(r.region), format_decimal(r.events), format_decimal(r.participants), ""]
-            for r in data.summary.by_region
-        ]
-        shown = [c for c in ref.countries.values() if c.region in region_totals]
-        value = (lambda r: r.participants) if metric == "participants" else (lambda r: r.events)
-        fig.add_trace(
-            go.Choropleth(
-                locations=[c.alpha3 for c in shown],
-                z=[value(region_totals[c.region]) for c in shown],
-                customdata=[
-                    [
-                        c.code,
-                        c.region,
-                        i18n.region(c.region),
-                        format_decimal(value(region_totals[c.region])),
-                    ]
-                    for c in shown
-                ],
-                hovertemplate="%{customdata[2]}: %{customdata[3]}<extra></extra>",
-                colorscale=SEQUENTIAL,
-                marker_line_color="white",
-                marker_line_width=0.4,
-                colorbar={"thickness": 10, "len": 0.6},
-            )
-        )
-    else:
-        rows = [
-            [
-                i18n.country(c.country),
-                format_decimal(c.events),
-                format_decimal(c.participants),
-                i18n.recommendation(c.top_recommendation) if c.top_recommendation else "",
-            ]
-            for c in sorted(data.countries, key=lambda c: -c.events)
-        ]
-        countries = [c for c in data.countries if c.country in ref.countries]
-        if metric == "recommendation":
-            by_rec: dict[str, list] = {}
-            for c in countries:
-                if c.top_recommendation:
-                    by_rec.setdefault(c.top_recommendation, []).append(c)
-            for index, (rec, members) in enumerate(
-                sorted(by_rec.items(), key=lambda kv: ref.recommendations[kv[0]].number)
-            ):
-                colour = PALETTE[index % len(PALETTE)]
-                fig.add_trace(
-                    go.Choropleth(
-                        locations=[ref.countries[c.country].alpha3 for c in members],
-                        z=[1] * len(members),
-                        showscale=False,
-                        showlegend=True,
-                        name=_wrap(i18n.recommendation(rec), 30, rtl),
-                        colorscale=[[0, colour], [1, colour]],
-                        customdata=[
-                            [
-                                c.country,
-                                ref.countries[c.country].region,
-                                i18n.country(c.country),
-                                i18n.recommendation(rec),
-                            ]
-                            for c in members
-                        ],
-                        hovertemplate="%{customdata[2]}: %{customdata[3]}<extra></extra>",
-                        marker_line_color="white",
-                        marker_line_width=0.4,
-                    )
-                )
-        else:
-            value = (lambda c: c.participants) if metric == "participants" else (lambda c: c.events)
-            fig.add_trace(
-                go.Choropleth(
-                    locations=[ref.countries[c.country].alpha3 for c in countries],
-                    z=[value(c) for c in countries],
-                    customdata=[
-                        [
-                            c.country,
-                            ref.countries[c.country].region,
-                            i18n.country(c.country),
-                            format_decimal(value(c)),
-                        ]
-                        for c in countries
-                    ],
-                    hovertemplate="%{customdata[2]}: %{customdata[3]}<extra></extra>",
-                    colorscale=SEQUENTIAL,
-                    marker_line_color="white",
-                    marker_line_width=0.4,
-                    colorbar={"thickness": 10, "len": 0.6},
-                )
-            )
-    fig.update_geos(
-        projection_type="natural earth",
-        showframe=False,
-        showcoastlines=False,
-        showcountries=True,
-        countrycolor="#bbb",
-        showland=True,
-        landcolor="#f1f1f1",
-        center_lon=0,
-        projection_rotation_lon=0,
-        lataxis_range=[-58, 85],
-    )
-    styled(fig, rtl, height=420)
-    fig.update_layout(legend={"orientation": "h", "y": -0.05}, clickmode="event")
-    if not data.summary.events:
-        return Chart(fig, _nothing(), columns, rows)
-    text = _(
-        "Reports came from %(countries)s countries in %(regions)s regions. Select a country "
-        "or region on the map to filter every chart.",
-        countries=format_decimal(data.summary.countries),
-        regions=format_decimal(len(data.summary.by_region)),
-    )
-    return Chart(fig, text, columns, rows)
-
-
-def _region_heatmap(z, x, regions, text, rtl: bool, compact: bool) -> go.Figure:
-    """Regions down, categories across, each cell labelled; empty cells stay blank."""
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=x,
-            y=[r if compact else bidi(i18n.region(r), rtl) for r in regions],
-            text=text,
-            texttemplate="%{text}",
-            textfont={"size": 8 if compact else 12},
-            colorscale=SEQUENTIAL,
-            zmin=0,
-            zmax=1,
-            showscale=False,
-            hoverongaps=False,
-            hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
-        )
-    )
-    fig.update_yaxes(automargin=True, autorange="reversed")
-    fig.update_xaxes(automargin=True, tickangle=0, tickfont={"size": 10})
-    return styled(fig, rtl, height=max(300, 44 * len(regions) + 150))
-
-
-def region_heatmap(data: Insights, rtl: bool = False, compact: bool = False) -> Chart:
-    """Share of each region's events that prioritized each recommendation (the recommendation
-    itself or one of its initiatives)."""
-    ref = reference()
-    regions = [r for r in ref.regions if any(c.row == r for c in data.region_recommendation)]
-    recs = list(ref.recommendations)
-    share = {(c.row, c.column): c.value / c.of for c in data.region_recommendation if c.of}
-    z = [[share.get((region, rec), 0.0) for rec in recs] for region in regions]
-    text = [[format_percent(v) for v in row] for row in z]
-    x = [
-        str(ref.recommendations[r].number) if compact else _wrap(i18n.recommendation(r), 18, rtl)
-        for r in recs
-    ]
-    fig = _region_heatmap(z, x, regions, text, rtl, compact)
-    columns = [_("Region"), *[i18n.recommendation(r) for r in recs]]
-    rows = [[i18n.region(region), *row] for region, row in zip(regions, text, strict=True)]
-    if not regions:
-        return Chart(_empty(fig), _nothing(), columns, rows)
-    best = max(share.items(), key=lambda kv: kv[1])
-    summary = _(
-        "The strongest overlap: %(share)s of the events in %(region)s prioritized “%(name)s”.",
-        share=format_percent(best[1]),
-        region=i18n.region(best[0][0]),
-        name=i18n.recommendation(best[0][1]),
-    )
-    return Chart(fig, summary, columns, rows)
-
-
-def group_participation(
-    data: Insights, threshold: int, rtl: bool = False, compact: bool = False
-) -> Chart:
-    """Shares of participants from each counted group, by region (a heatmap); a cell whose
-    count describes fewer than ``threshold`` people shows "< 5" and no colour."""
-    ref = reference()
-    groups = list(ref.groups)
-    regions = [r for r in ref.regions if any(c.row == r for c in data.region_groups)]
-    cells = {(c.row, c.column): c for c in data.region_groups}
-
-    def share(region: str, group: str) -> float | None:
-        cell = cells.get((region, group))
-        if cell is None or not cell.of or suppressed(cell.value, threshold):
-            return None
-        return cell.value / cell.of
-
-    def shown(region: str, group: str) -> str:
-        cell = cells.get((region, group))
-        if cell is None or not cell.of:
-            return ""
-        if suppressed(cell.value, threshold):
-            return f"< {threshold}"
-        return format_percent(cell.value / cell.of)
-
-    z = [[share(r, g) for g in groups] for r in regions]
-    text = [[shown(r, g) for g in groups] for r in regions]
-    x = [_wrap(i18n.group(g), 8 if compact else 16, rtl) for g in groups]
-    fig = _region_heatmap(z, x, regions, text, rtl, compact)
-    columns = [_("Region"), *[i18n.group(g) for g in groups]]
-    rows = [[i18n.region(r), *row] for r, row in zip(regions, text, strict=True)]
-    if not regions:
-        return Chart(_empty(fig), _nothing(), columns, rows)
-    women = [(r, share(r, "women")) for r in regions if share(r, "women") is not None]
-    if women:
-        region, value = max(women, key=lambda rv: rv[1])
-        summary = _(
-            "Women's share of participants is highest in %(region)s (%(share)s).",
-            region=i18n.region(region),
-            share=format_percent(value),
-        )
-    else:
-        summary = _("Shares of participants from each counted group, by region.")
-    return Chart(fig, summary, columns, rows)
 
 
 def over_time(data: Insights, rtl: bool = False) -> Chart:
@@ -414,7 +170,7 @@ def over_time(data: Insights, rtl: bool = False) -> Chart:
     columns = [_("Week of"), _("Events")]
     rows = [[format_date(w), format_decimal(n)] for w, n in weeks]
     if not weeks:
-        return Chart(_empty(fig), _nothing(), columns, rows)
+        return Chart(empty(fig), nothing(), columns, rows)
     busiest = max(weeks, key=lambda wn: wn[1])
     summary = _(
         "Events took place between %(first)s and %(last)s; the busiest week began on %(week)s.",
@@ -443,7 +199,7 @@ def languages(data: Insights, rtl: bool = False, compact: bool = False) -> Chart
     columns = [_("Language"), _("Events")]
     rows = [[i18n.language(c), format_decimal(n)] for c, n in data.languages]
     if not items:
-        return Chart(_empty(fig), _nothing(), columns, rows)
+        return Chart(empty(fig), nothing(), columns, rows)
     summary = _(
         "Events were held in %(count)s languages, most often in %(top)s.",
         count=format_decimal(len(data.languages)),

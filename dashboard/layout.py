@@ -9,7 +9,10 @@ from flask_babel import gettext as _
 
 from components.charts import chart_card, stat_card
 from components.filters import filter_bar
-from dashboard import ids
+from components.phases import stepper
+from dashboard import events_waiting, ids
+from dashboard.contrib_layout import dashboard_part as contributions_part
+from dashboard.downloads import wikimedia_menu
 
 
 def _toggle(component_id: str, label: str, options: list[tuple[str, str]], value: str):
@@ -78,6 +81,8 @@ def dashboard(
                 href="/api/v1/reports?format=csv",
                 className="ms-3",
             ),
+            wikimedia_menu(),
+            events_waiting.note(),
         ],
         className="small text-body-secondary mb-3",
     )
@@ -116,6 +121,7 @@ def dashboard(
             dcc.Store(id=ids.LAST_REPORT),
             dcc.Store(id=ids.COMPACT),
             html.Div(id=ids.URL_SYNC, hidden=True),
+            stepper(),
             filter_bar(query),
             dbc.Button(
                 _("Clear filters"), id=ids.CLEAR, color="link", size="sm", className="mb-2 px-0"
@@ -129,6 +135,7 @@ def dashboard(
                     _chart("recommendations", _("Recommendations in events' top 3"), locale, lg=5),
                 ]
             ),
+            contributions_part(locale),
             dbc.Row(
                 _chart(
                     "heatmap",

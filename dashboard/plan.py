@@ -18,6 +18,7 @@ from components.index import plotly_locale
 from dashboard import plan_callbacks
 from dashboard import support_ids as ids
 from dashboard.auth import signed_in, support_page
+from dashboard.contrib_layout import plan_part as contributions_column
 from data import i18n
 from data.reference import reference
 from data.support import Role
@@ -137,6 +138,7 @@ def plan_content(lang: str = i18n.DEFAULT, bare: bool = False) -> html.Div:
                                     className="mb-2",
                                 ),
                                 html.Div(id=ids.PLAN_TABLE),
+                                contributions_column(),
                             ),
                             heatmap,
                             _card(_("Chosen together most often"), html.Div(id=ids.PLAN_PAIRS)),

@@ -15,10 +15,9 @@ from flask_babel import gettext as _
 from openpyxl import Workbook
 
 from data import i18n, overlap
+from data.export_sql import DANGEROUS
 from data.queries import Filters
 
-# Text a spreadsheet would evaluate as a formula (OWASP "CSV injection").
-DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

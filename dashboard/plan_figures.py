@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 
 from components.charts import Chart, styled
 from data import i18n
-from data.overlap import Cell, Gaps, InitiativeMetrics, Pair
+from data.overlap_shapes import Cell, Gaps, InitiativeMetrics, Pair
 from data.reference import reference
 
 HEATMAP_ROWS = 20

@@ -17,7 +17,7 @@ from components.fields import dom_id
 from dashboard import review_callbacks
 from dashboard import support_ids as ids
 from dashboard.auth import allowed, signed_in, support_page
-from dashboard.review_callbacks import status_label
+from dashboard.review_views import status_label
 from data import i18n
 from data.db import EXTENSION_KEY
 from data.models import Status

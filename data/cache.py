@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from data import insights as insights_module
 from data.db import Database
-from data.queries import Filters, data_version, summary
+from data.queries import Filters, data_version
 
 cache = Cache()
 TIMEOUT = 600
@@ -54,7 +54,9 @@ def memoized(
 
 
 def cached_summary(db: Database, filters: Filters, version: int | None = None):
-    return memoized(db, f"summary:{filters.key()}", lambda s: summary(s, filters), version)
+    return memoized(
+        db, f"summary:{filters.key()}", lambda s: insights_module.summary(s, filters), version
+    )
 
 
 def cached_insights(db: Database, filters: Filters, version: int | None = None):

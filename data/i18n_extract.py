@@ -18,6 +18,7 @@ COLUMNS = {
     "themes.csv": "label",
     "formats.csv": "label",
     "groups.csv": "label",
+    "phases.csv": "label",
 }
 
 

@@ -1,15 +1,18 @@
-"""The public dashboard's aggregates beyond the summary, each one SQL GROUP BY over the
-published reports that match the filters; plus the filters' options and the freshness line.
+"""The public dashboard's aggregates: ``insights`` and ``summary`` read the aggregate tables
+(``data.aggregates_read``); ``insights_raw`` is the same answer as SQL GROUP BYs over the raw rows
+of the published reports that match the filters (the recount the tables are checked against, and
+the benchmark's "limit"). Plus the filters' options and the freshness line.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import case, distinct, func, select, union
 from sqlalchemy.orm import Session
 
+from data import aggregates_read
 from data.models import (
     Report,
     ReportGroup,
@@ -19,34 +22,16 @@ from data.models import (
     ReportTheme,
     Status,
 )
-from data.queries import Filters, Summary, matching_reports, summary
+from data.queries import (
+    Cell,
+    CountryRow,
+    Filters,
+    Insights,
+    Summary,
+    matching_reports,
+)
+from data.queries import summary as summary_raw
 from data.reference import reference
-
-
-@dataclass(frozen=True)
-class CountryRow:
-    country: str
-    events: int
-    participants: int
-    top_recommendation: str | None  # the recommendation most events there prioritized
-
-
-@dataclass(frozen=True)
-class Cell:
-    row: str
-    column: str
-    value: int
-    of: int  # the denominator (events of the region, participants reporting the group…)
-
-
-@dataclass(frozen=True)
-class Insights:
-    summary: Summary
-    countries: list[CountryRow] = field(default_factory=list)
-    region_recommendation: list[Cell] = field(default_factory=list)
-    region_groups: list[Cell] = field(default_factory=list)
-    weeks: list[tuple[dt.date, int]] = field(default_factory=list)
-    languages: list[tuple[str, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -84,8 +69,19 @@ def _prioritized(ids):
 
 
 def insights(session: Session, filters: Filters | None = None) -> Insights:
+    """Every aggregate of the dashboard, from the aggregate tables."""
+    return aggregates_read.insights(session, filters or Filters())
+
+
+def summary(session: Session, filters: Filters | None = None) -> Summary:
+    """The public summary (``/api/v1/summary``), from the aggregate tables."""
+    return aggregates_read.summary(session, filters or Filters())
+
+
+def insights_raw(session: Session, filters: Filters | None = None) -> Insights:
+    """``insights`` recounted from the raw rows."""
     filters = filters or Filters()
-    base = summary(session, filters)
+    base = summary_raw(session, filters)
     if not base.events:
         return Insights(base)
     ids = matching_reports(filters).subquery()
@@ -97,6 +93,7 @@ def insights(session: Session, filters: Filters | None = None) -> Insights:
         select(Report.country, func.count(), func.sum(Report.participants_total))
         .where(in_ids, Report.country.is_not(None))
         .group_by(Report.country)
+        .order_by(Report.country)
     ).all()
     top: dict[str, tuple[int, str]] = {}
     for country, rec, n in session.execute(
@@ -124,6 +121,7 @@ def insights(session: Session, filters: Filters | None = None) -> Insights:
             select(Report.region, pairs.c.rec, func.count(distinct(Report.id)))
             .join(pairs, pairs.c.report_id == Report.id)
             .group_by(Report.region, pairs.c.rec)
+            .order_by(Report.region, pairs.c.rec)
         )
     ]
     region_groups = [
@@ -138,6 +136,7 @@ def insights(session: Session, filters: Filters | None = None) -> Insights:
             .join(Report, Report.id == ReportGroup.report_id)
             .where(in_ids)
             .group_by(Report.region, ReportGroup.group_code)
+            .order_by(Report.region, ReportGroup.group_code)
         )
     ]
     # Events per ISO week (by event date), computed portably from the dates.

@@ -16,111 +16,49 @@ Definitions, for an initiative over those events:
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
-
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session, aliased
 
-from data.models import (
-    Report,
-    ReportGroup,
-    ReportInitiative,
-    ReportLanguage,
-    ReportTheme,
+from data.models import Report, ReportGroup, ReportInitiative, ReportTheme
+from data.overlap_scope import EVERYTHING, POINTS, matching_ids
+from data.overlap_shapes import (
+    Cell,
+    Coverage,
+    Gaps,
+    GroupCoverage,
+    InitiativeMetrics,
+    Pair,
+    PlanLine,
+    Provenance,
 )
-from data.queries import INITIATIVE_SLOTS, Filters, matching_reports
-from data.reference import reference
+from data.queries import Filters
+from data.representation import THIN_EVENTS, THIN_SHARE, gaps
 from data.support import plan_items
 
-THIN_EVENTS = 3  # a region with fewer matching events is "thin"
-THIN_SHARE = 0.10  # a counted group below this share of participants is "thin"
-EVERYTHING = Filters()  # no filter: every published report
-POINTS = INITIATIVE_SLOTS + 1 - ReportInitiative.rank
-
-
-@dataclass(frozen=True)
-class InitiativeMetrics:
-    code: str
-    events: int
-    points: int
-    regions: int
-    themes: int
-    participants: int
-    breadth: int
-    event_score: float
-    participant_score: float
-    group_shares: dict[str, float] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Cell:
-    code: str
-    region: str
-    events: int
-    points: int
-
-
-@dataclass(frozen=True)
-class Pair:
-    first: str
-    second: str
-    events: int
-
-
-@dataclass(frozen=True)
-class Provenance:
-    report_id: int
-    event_name: str
-    event_date: dt.date
-    region: str
-    country: str | None
-    participants: int
-    rank: int
-    why: str
-
-
-@dataclass(frozen=True)
-class Coverage:
-    code: str
-    events: int
-    participants: int
-    thin: bool
-
-
-@dataclass(frozen=True)
-class GroupCoverage:
-    code: str
-    events: int  # events that reported a count for the group
-    count: int
-    of_participants: int
-    share: float | None
-    thin: bool
-
-
-@dataclass(frozen=True)
-class Gaps:
-    regions: list[Coverage]
-    languages: list[Coverage]
-    groups: list[GroupCoverage]
-
-
-@dataclass(frozen=True)
-class PlanLine:
-    code: str
-    note: str
-    owner: str
-    events: int
-    points: int
-    report_ids: list[int]
-
-
-def _ids(filters: Filters):
-    return select(matching_reports(filters).subquery().c.id)
+# Importable from here, as before the split: the result shapes and the representation gaps.
+__all__ = [
+    "EVERYTHING",
+    "THIN_EVENTS",
+    "THIN_SHARE",
+    "Cell",
+    "Coverage",
+    "Gaps",
+    "GroupCoverage",
+    "InitiativeMetrics",
+    "Pair",
+    "PlanLine",
+    "Provenance",
+    "gaps",
+    "initiatives",
+    "pairs",
+    "plan_lines",
+    "provenance",
+    "region_matrix",
+]
 
 
 def initiatives(session: Session, filters: Filters = EVERYTHING) -> list[InitiativeMetrics]:
-    ids = _ids(filters)
+    ids = matching_ids(filters)
     events, participants = session.execute(
         select(func.count(Report.id), func.coalesce(func.sum(Report.participants_total), 0)).where(
             Report.id.in_(ids)
@@ -218,7 +156,7 @@ def region_matrix(session: Session, filters: Filters = EVERYTHING) -> list[Cell]
         for code, region, n, pts in session.execute(
             select(ReportInitiative.code, Report.region, func.count(), func.sum(POINTS))
             .join(Report, Report.id == ReportInitiative.report_id)
-            .where(Report.id.in_(_ids(filters)))
+            .where(Report.id.in_(matching_ids(filters)))
             .group_by(ReportInitiative.code, Report.region)
             .order_by(ReportInitiative.code, Report.region)
         )
@@ -234,7 +172,7 @@ def pairs(session: Session, filters: Filters = EVERYTHING, limit: int = 15) -> l
         for first, second, count in session.execute(
             select(a.code, b.code, n)
             .join(b, (b.report_id == a.report_id) & (a.code < b.code))
-            .where(a.report_id.in_(_ids(filters)))
+            .where(a.report_id.in_(matching_ids(filters)))
             .group_by(a.code, b.code)
             .order_by(n.desc(), a.code, b.code)
             .limit(limit)
@@ -258,59 +196,10 @@ def provenance(session: Session, code: str, filters: Filters = EVERYTHING) -> li
                 ReportInitiative.why,
             )
             .join(Report, Report.id == ReportInitiative.report_id)
-            .where(ReportInitiative.code == code, Report.id.in_(_ids(filters)))
+            .where(ReportInitiative.code == code, Report.id.in_(matching_ids(filters)))
             .order_by(ReportInitiative.rank, Report.event_date, Report.id)
         )
     ]
-
-
-def gaps(session: Session, filters: Filters = EVERYTHING) -> Gaps:
-    """Who is represented: events and participants per region and language, group shares."""
-    ids = _ids(filters)
-    by_region = {
-        region: (int(n), int(p or 0))
-        for region, n, p in session.execute(
-            select(Report.region, func.count(), func.sum(Report.participants_total))
-            .where(Report.id.in_(ids))
-            .group_by(Report.region)
-        )
-    }
-    regions = [
-        Coverage(
-            code, *by_region.get(code, (0, 0)), thin=by_region.get(code, (0,))[0] < THIN_EVENTS
-        )
-        for code in reference().regions
-    ]
-    languages = [
-        Coverage(code, int(n), int(p or 0), thin=int(n) < THIN_EVENTS)
-        for code, n, p in session.execute(
-            select(ReportLanguage.language_code, func.count(), func.sum(Report.participants_total))
-            .join(Report, Report.id == ReportLanguage.report_id)
-            .where(Report.id.in_(ids))
-            .group_by(ReportLanguage.language_code)
-            .order_by(func.count().desc(), ReportLanguage.language_code)
-        )
-    ]
-    by_group = {
-        code: (int(n), int(c or 0), int(of or 0))
-        for code, n, c, of in session.execute(
-            select(
-                ReportGroup.group_code,
-                func.count(),
-                func.sum(ReportGroup.count),
-                func.sum(Report.participants_total),
-            )
-            .join(Report, Report.id == ReportGroup.report_id)
-            .where(Report.id.in_(ids))
-            .group_by(ReportGroup.group_code)
-        )
-    }
-    groups = []
-    for code in reference().groups:
-        n, count, of = by_group.get(code, (0, 0, 0))
-        share = round(count / of, 4) if of else None
-        groups.append(GroupCoverage(code, n, count, of, share, share is None or share < THIN_SHARE))
-    return Gaps(regions, languages, groups)
 
 
 def plan_lines(session: Session, filters: Filters = EVERYTHING) -> list[PlanLine]:
@@ -322,7 +211,9 @@ def plan_lines(session: Session, filters: Filters = EVERYTHING) -> list[PlanLine
     found: dict[str, list[tuple[int, int]]] = {}
     for code, report_id, points in session.execute(
         select(ReportInitiative.code, ReportInitiative.report_id, POINTS)
-        .where(ReportInitiative.code.in_(codes), ReportInitiative.report_id.in_(_ids(filters)))
+        .where(
+            ReportInitiative.code.in_(codes), ReportInitiative.report_id.in_(matching_ids(filters))
+        )
         .order_by(ReportInitiative.code, ReportInitiative.report_id)
     ):
         found.setdefault(code, []).append((int(report_id), int(points)))

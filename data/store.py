@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from data import aggregates_keep
 from data.models import (
     DataVersion,
     Report,
@@ -98,6 +99,7 @@ def delete_demo(session: Session) -> int:
     """Remove every demo report; returns how many went."""
     ids = list(session.scalars(select(Report.id).where(Report.is_demo.is_(True))))
     if ids:
+        aggregates_keep.subtract(session, *ids)
         # Child rows first: SQLite enforces the foreign keys, and bulk deletes skip the ORM cascade.
         for child in (
             ReportInitiative,

@@ -28,6 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from data import aggregates_keep
 from data.models import Base, Report, ReportGroup, Status, _utcnow
 from data.reference import reference
 from data.store import bump_version
@@ -221,8 +222,12 @@ def _load(session: Session, report_id: int) -> Report:
 
 def _apply(session, who, action, report, change) -> None:
     before = snapshot(report)
+    # Every review action can change what is published: out of the aggregates, change, back in
+    # (each a no-op for a report that is not published at that moment).
+    aggregates_keep.subtract(session, report.id)
     change(report)
     session.flush()
+    aggregates_keep.add(session, report.id)
     log(session, who, action, report.id, before, snapshot(report))
 
 

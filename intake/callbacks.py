@@ -20,6 +20,7 @@ from components.fields import FIELD, MESSAGE, WRAP
 from data.db import EXTENSION_KEY
 from data.reference import reference
 from intake import ids
+from intake.events_ids import REPORT_EVENT
 from intake.links import edit_url
 from intake.service import (
     UNAVAILABLE,
@@ -40,6 +41,7 @@ def submit_report(
     field_ids: list[dict],
     message_ids: list[dict],
     edit_token: str | None = None,
+    event_id: int | None = None,
 ):
     """Validate and store the form (or, with ``edit_token``, the edited report); messages
     beside their fields, a notice above the form, or a confirmation."""
@@ -70,7 +72,9 @@ def submit_report(
                 if edit_token:
                     result = amend(db, edit_token, report, auto_publish=auto_publish)
                 else:
-                    result = submit(db, report, lang=lang, auto_publish=auto_publish)
+                    result = submit(
+                        db, report, lang=lang, auto_publish=auto_publish, event_id=event_id
+                    )
         except RateLimitExceeded:
             problem = _(
                 "Many reports came from your connection in a short time. Wait a minute and "
@@ -155,6 +159,7 @@ def register(app) -> None:
         State({"type": FIELD, "name": ALL}, "id"),
         State({"type": MESSAGE, "name": ALL}, "id"),
         State(ids.EDIT_TOKEN, "data"),
+        State(REPORT_EVENT, "data"),
         prevent_initial_call=True,
         running=[(Output(ids.SUBMIT, "disabled"), True, False)],
     )(submit_report)

@@ -9,7 +9,7 @@ from flask import Flask, current_app
 from flask_babel import force_locale
 from sqlalchemy import func, select
 
-from data import demo, i18n
+from data import aggregates_keep, demo, i18n
 from data.db import EXTENSION_KEY
 from data.migrate import upgrade
 from data.models import Report, Status
@@ -33,14 +33,17 @@ def load_demo(db, n: int = 300, seed: int = 2020) -> int:
     with db.session() as session:
         known = set(session.scalars(select(Report.client_id).where(Report.is_demo.is_(True))))
         fresh = [r for r in rows if str(r.client_id) not in known]
-        for report in fresh:
-            session.add(
-                build_report(
-                    report.model_dump(), status=Status.PUBLISHED, written_in="en", is_demo=True
-                )
+        stored = [
+            build_report(
+                report.model_dump(), status=Status.PUBLISHED, written_in="en", is_demo=True
             )
+            for report in fresh
+        ]
+        session.add_all(stored)
         if fresh:
             bump_version(session)
+            session.flush()
+            aggregates_keep.add(session, *(row.id for row in stored))
     return len(fresh)
 
 
@@ -77,6 +80,22 @@ def register(server: Flask) -> None:
                 click.echo(line)
             click.echo(outcome.summary())
         if outcome.errors:
+            raise SystemExit(1)
+
+    @server.cli.command("recount")
+    @click.option("--fix", is_flag=True, help="Rebuild the aggregate tables when they differ.")
+    def recount(fix: bool) -> None:
+        """Check the aggregate tables against a recount from the raw reports."""
+        with _db().session() as session:
+            problems = aggregates_keep.verify(session)
+            for line in problems:
+                click.echo(line)
+            if problems and fix:
+                aggregates_keep.rebuild(session)
+                click.echo("aggregate tables rebuilt from the reports")
+            elif not problems:
+                click.echo("aggregate tables equal a recount")
+        if problems and not fix:
             raise SystemExit(1)
 
     @server.cli.group("demo-data")

@@ -12,6 +12,7 @@ from components.fields import dropdown_labels, field, field_id
 from data import i18n
 from data.reference import reference
 from intake import ids
+from intake.events_ids import REPORT_EVENT
 from intake.formdata import PRIORITY_SLOTS, REC_SLOTS
 from intake.schema import LONG, SHORT
 from intake.widgets import honeypot, prefill
@@ -88,6 +89,7 @@ def form(
     client_id: str | None = None,
     edit_token: str | None = None,
     draft_key: str = "new",
+    event_id: int | None = None,
 ) -> html.Div:
     """The report form: empty for a new report, or ``values`` for the edit page."""
     ref = reference()
@@ -255,6 +257,7 @@ def form(
         [
             dcc.Store(id=ids.CLIENT_ID, data=client_id or str(uuid.uuid4())),
             dcc.Store(id=ids.EDIT_TOKEN, data=edit_token),
+            dcc.Store(id=REPORT_EVENT, data=event_id),  # opened from this event's page
             # assets/draft.js keeps what is typed under this key in the browser's localStorage.
             dcc.Store(
                 id=ids.DRAFT,

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from data.filters import FIELDS
+from intake import contribute_openapi
 from intake.public import MAX_PAGE, MAX_PER_PAGE, PublicReport, ReportsPage
 from intake.responses import Errors, Reference, ReportCreated, Summary, Version
 from intake.schema import ReportIn
@@ -30,6 +31,7 @@ MODELS: list[tuple[type[BaseModel], str]] = [
     (Summary, "serialization"),
     (Reference, "serialization"),
     (Version, "serialization"),
+    *contribute_openapi.MODELS,
 ]
 
 
@@ -255,6 +257,6 @@ def document() -> dict:
                 "published ones and their aggregates."
             ),
         },
-        "paths": _paths(),
+        "paths": {**_paths(), **contribute_openapi.paths(_filters(), LANG, UNAVAILABLE)},
         "components": {"schemas": schemas["$defs"]},
     }

@@ -16,6 +16,7 @@ from data import i18n
 from data.db import EXTENSION_KEY
 from data.reference import reference
 from intake import callbacks
+from intake.events_pages import report_values
 from intake.formdata import to_values
 from intake.layout import form
 from intake.links import EDIT_TEMPLATE
@@ -32,9 +33,11 @@ def title(lang: str = i18n.DEFAULT, **_kwargs) -> str:
         return f"{_('Report an event')} · {_('Movement Priorities')}"
 
 
-def layout(lang: str = i18n.DEFAULT, **_kwargs):
+def layout(lang: str = i18n.DEFAULT, event=None, **_kwargs):
     lang = i18n.normalize(lang)
     with force_locale(lang):
+        # Opened from a past event ("report the results"): prefilled, and linked on submit.
+        found = report_values(event) if event else None
         return shell.page(
             lang,
             MODULE,
@@ -45,7 +48,9 @@ def layout(lang: str = i18n.DEFAULT, **_kwargs):
                 className="lead",
             ),
             template_links(lang),
-            form(lang),
+            form(lang, values=found[1], draft_key=f"event:{found[0]}", event_id=found[0])
+            if found
+            else form(lang),
         )
 
 

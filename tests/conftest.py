@@ -18,7 +18,9 @@ from data.migrate import upgrade
 PG_URL = os.environ.get("TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 TABLES = (
     "report_coordination, report_languages, report_themes, report_groups, "
-    "report_recommendations, report_initiatives, report_audit, reports"
+    "report_recommendations, report_initiatives, report_audit, reports, "
+    # The aggregate tables hold no foreign key to reports: CASCADE would not empty them.
+    "agg_events, agg_initiatives, agg_recommendations, agg_prioritized, agg_groups, agg_languages"
 )
 
 REPORT = {

@@ -2,6 +2,10 @@
 
 from alembic import context
 
+# Every module with models: they share Base.metadata, which the migrations must match.
+import data.aggregates
+import data.contributions
+import data.events
 import data.support  # noqa: F401
 from data.db import make_engine
 from data.models import Base

@@ -56,15 +56,16 @@ def watch():
     return Watch
 
 
-def field(page: Page, name: str):
-    """The report form's input for ``name`` (dict IDs become JSON DOM ids)."""
-    dom_id = json.dumps({"name": name, "type": "form-field"}, separators=(",", ":"))
+def field(page: Page, name: str, kind: str = "form-field"):
+    """The report form's input for ``name`` (dict IDs become JSON DOM ids); ``kind``: another
+    form's field type (the announce form's ``event-field``)."""
+    dom_id = json.dumps({"name": name, "type": kind}, separators=(",", ":"))
     return page.locator(f"[id='{dom_id}']")
 
 
-def choose(page: Page, name: str, search: str):
+def choose(page: Page, name: str, search: str, kind: str = "form-field"):
     """Pick an option of a dcc.Dropdown by searching for it, as a person does."""
-    field(page, name).click()
+    field(page, name, kind).click()
     # Type only once the menu's search box has the focus (earlier keys would be lost).
     expect(page.get_by_role("searchbox", name="Search")).to_be_focused()
     page.keyboard.type(search, delay=20)

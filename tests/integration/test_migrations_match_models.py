@@ -4,7 +4,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine
 
-import data.support  # noqa: F401  (its models share the metadata)
+# Every module with models: they share Base.metadata, which the migrations must match.
+import data.aggregates
+import data.contributions
+import data.events
+import data.support  # noqa: F401
 from data.models import Base
 
 

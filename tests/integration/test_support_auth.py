@@ -10,7 +10,7 @@ import pytest
 from flask_login import login_user
 from sqlalchemy import text
 
-from dashboard import auth, plan_callbacks, review_callbacks
+from dashboard import auth, events_review, plan_callbacks, review_callbacks
 from dashboard.auth import SupportUser
 from data.support import AUTO_PUBLISH, authenticate, get_setting
 from tests.conftest import PASSWORD, sign_in
@@ -34,7 +34,7 @@ def support_api(app) -> list[tuple[str, str]]:
 
 
 def test_the_route_table_has_the_support_routes(sqlite_app):
-    assert support_pages() == ["/en/plan", "/en/review", "/en/review/audit"]
+    assert support_pages() == ["/en/events/review", "/en/plan", "/en/review", "/en/review/audit"]
     assert {path for _, path in support_api(sqlite_app)} >= {
         "/api/v1/plan",
         "/api/v1/plan/draft",
@@ -76,6 +76,8 @@ def test_support_callbacks_refuse_without_a_session(sqlite_app):
         (plan_callbacks.show_sources, ("I01", [], None, None, "en", [])),
         (plan_callbacks.render_draft, (0, "en")),
         (plan_callbacks.edit_plan, (1, [], "I01", "", "", 0, "en")),
+        (events_review.render_queue, ("pending", 0, "en")),
+        (events_review.act, ([1], [None], [""], [{"id": 1}], 0, "en")),
     ]
     with sqlite_app.server.test_request_context("/_dash-update-component", method="POST"):
         for function, args in calls:

@@ -28,7 +28,8 @@ def messages_in_code() -> frozenset[str]:
     found = {m[1] for m in extract_from_file("python", ROOT / "app.py")}
     for folder in ("components", "dashboard", "intake", "data"):
         found |= {m[2] for m in extract_from_dir(ROOT / folder, METHODS)}
-    return frozenset(m for m in found if isinstance(m, str))
+    # A plural message is the (singular, plural) tuple, as the catalogs key it.
+    return frozenset(m for m in found if m)
 
 
 def catalog(code: str):
@@ -49,11 +50,15 @@ def test_catalog_is_complete_and_keeps_placeholders(code):
     for message in cat:
         if not message.id:
             continue
-        if not message.string:
+        # Plural messages carry one string per form of the language; each keeps the placeholders.
+        source = message.id if isinstance(message.id, str) else message.id[-1]
+        forms = (message.string,) if isinstance(message.string, str) else message.string
+        if not all(forms) or len(forms) != (1 if isinstance(message.id, str) else cat.num_plurals):
             problems.append(("untranslated", message.id))
         if message.fuzzy:
             problems.append(("fuzzy", message.id))
-        if sorted(PLACEHOLDER.findall(message.id)) != sorted(PLACEHOLDER.findall(message.string)):
+        wanted = sorted(PLACEHOLDER.findall(source))
+        if any(sorted(PLACEHOLDER.findall(form)) != wanted for form in forms):
             problems.append(("placeholders", message.id))
     assert problems == []
 

@@ -1,0 +1,144 @@
+"""The world map: events or participants by country or region, or each country's most
+prioritized recommendation (pure, no Dash; labels in the current locale)."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+from flask_babel import format_decimal
+from flask_babel import gettext as _
+
+from components.charts import PALETTE, SEQUENTIAL, Chart, styled
+from dashboard.figure_parts import nothing, wrap
+from data import i18n
+from data.insights import Insights
+from data.reference import reference
+
+
+def world_map(
+    data: Insights, metric: str = "events", view: str = "country", rtl: bool = False
+) -> Chart:
+    """A choropleth of events or participants by country or by region, or of each country's
+    most prioritized recommendation. Clicks carry the country and region codes."""
+    ref = reference()
+    region_totals = {r.region: r for r in data.summary.by_region}
+    fig = go.Figure()
+    columns = [
+        _("Country") if view == "country" else _("Region"),
+        _("Events"),
+        _("Participants"),
+        _("Most prioritized recommendation"),
+    ]
+    if view == "region":
+        rows = [
+            [i18n.region(r.region), format_decimal(r.events), format_decimal(r.participants), ""]
+            for r in data.summary.by_region
+        ]
+        shown = [c for c in ref.countries.values() if c.region in region_totals]
+        value = (lambda r: r.participants) if metric == "participants" else (lambda r: r.events)
+        fig.add_trace(
+            go.Choropleth(
+                locations=[c.alpha3 for c in shown],
+                z=[value(region_totals[c.region]) for c in shown],
+                customdata=[
+                    [
+                        c.code,
+                        c.region,
+                        i18n.region(c.region),
+                        format_decimal(value(region_totals[c.region])),
+                    ]
+                    for c in shown
+                ],
+                hovertemplate="%{customdata[2]}: %{customdata[3]}<extra></extra>",
+                colorscale=SEQUENTIAL,
+                marker_line_color="white",
+                marker_line_width=0.4,
+                colorbar={"thickness": 10, "len": 0.6},
+            )
+        )
+    else:
+        rows = [
+            [
+                i18n.country(c.country),
+                format_decimal(c.events),
+                format_decimal(c.participants),
+                i18n.recommendation(c.top_recommendation) if c.top_recommendation else "",
+            ]
+            for c in sorted(data.countries, key=lambda c: -c.events)
+        ]
+        countries = [c for c in data.countries if c.country in ref.countries]
+        if metric == "recommendation":
+            by_rec: dict[str, list] = {}
+            for c in countries:
+                if c.top_recommendation:
+                    by_rec.setdefault(c.top_recommendation, []).append(c)
+            for index, (rec, members) in enumerate(
+                sorted(by_rec.items(), key=lambda kv: ref.recommendations[kv[0]].number)
+            ):
+                colour = PALETTE[index % len(PALETTE)]
+                fig.add_trace(
+                    go.Choropleth(
+                        locations=[ref.countries[c.country].alpha3 for c in members],
+                        z=[1] * len(members),
+                        showscale=False,
+                        showlegend=True,
+                        name=wrap(i18n.recommendation(rec), 30, rtl),
+                        colorscale=[[0, colour], [1, colour]],
+                        customdata=[
+                            [
+                                c.country,
+                                ref.countries[c.country].region,
+                                i18n.country(c.country),
+                                i18n.recommendation(rec),
+                            ]
+                            for c in members
+                        ],
+                        hovertemplate="%{customdata[2]}: %{customdata[3]}<extra></extra>",
+                        marker_line_color="white",
+                        marker_line_width=0.4,
+                    )
+                )
+        else:
+            value = (lambda c: c.participants) if metric == "participants" else (lambda c: c.events)
+            fig.add_trace(
+                go.Choropleth(
+                    locations=[ref.countries[c.country].alpha3 for c in countries],
+                    z=[value(c) for c in countries],
+                    customdata=[
+                        [
+                            c.country,
+                            ref.countries[c.country].region,
+                            i18n.country(c.country),
+                            format_decimal(value(c)),
+                        ]
+                        for c in countries
+                    ],
+                    hovertemplate="%{customdata[2]}: %{customdata[3]}<extra></extra>",
+                    colorscale=SEQUENTIAL,
+                    marker_line_color="white",
+                    marker_line_width=0.4,
+                    colorbar={"thickness": 10, "len": 0.6},
+                )
+            )
+    fig.update_geos(
+        projection_type="natural earth",
+        showframe=False,
+        showcoastlines=False,
+        showcountries=True,
+        countrycolor="#bbb",
+        showland=True,
+        landcolor="#f1f1f1",
+        center_lon=0,
+        projection_rotation_lon=0,
+        lataxis_range=[-58, 85],
+    )
+    styled(fig, rtl, height=420)
+    fig.update_layout(legend={"orientation": "h", "y": -0.05}, clickmode="event")
+    if not data.summary.events:
+        return Chart(fig, nothing(), columns, rows)
+    text = _(
+        "Reports came from %(countries)s countries in %(regions)s regions. Select a country "
+        "or region on the map to filter every chart.",
+        countries=format_decimal(data.summary.countries),
+        regions=format_decimal(len(data.summary.by_region)),
+    )
+    return Chart(fig, text, columns, rows)

@@ -1,0 +1,82 @@
+"""What the overlap analysis answers with: plain frozen dataclasses, no ORM objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class InitiativeMetrics:
+    code: str
+    events: int
+    points: int
+    regions: int
+    themes: int
+    participants: int
+    breadth: int
+    event_score: float
+    participant_score: float
+    group_shares: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Cell:
+    code: str
+    region: str
+    events: int
+    points: int
+
+
+@dataclass(frozen=True)
+class Pair:
+    first: str
+    second: str
+    events: int
+
+
+@dataclass(frozen=True)
+class Provenance:
+    report_id: int
+    event_name: str
+    event_date: dt.date
+    region: str
+    country: str | None
+    participants: int
+    rank: int
+    why: str
+
+
+@dataclass(frozen=True)
+class Coverage:
+    code: str
+    events: int
+    participants: int
+    thin: bool
+
+
+@dataclass(frozen=True)
+class GroupCoverage:
+    code: str
+    events: int  # events that reported a count for the group
+    count: int
+    of_participants: int
+    share: float | None
+    thin: bool
+
+
+@dataclass(frozen=True)
+class Gaps:
+    regions: list[Coverage]
+    languages: list[Coverage]
+    groups: list[GroupCoverage]
+
+
+@dataclass(frozen=True)
+class PlanLine:
+    code: str
+    note: str
+    owner: str
+    events: int
+    points: int
+    report_ids: list[int]

@@ -1,0 +1,143 @@
+"""Callbacks of the contribution page: thin wrappers around validation and the service.
+
+The draft (what is typed, kept in localStorage and restored after a reload or a failed submit)
+reuses the report form's clientside functions (assets/draft.js) with this page's IDs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import ALL, ClientsideFunction, Input, Output, State, html, no_update
+from flask import current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_limiter.errors import RateLimitExceeded
+
+from components import ids as shell_ids
+from data.db import EXTENSION_KEY
+from data.reference import reference
+from intake import contribute_ids as ids
+from intake.contribute_service import contribution_limit, submit
+from intake.contribution import validate_fields
+from intake.service import UNAVAILABLE, publishes_on_arrival
+
+WRAP_CLASS = "mb-3"
+
+
+def submit_contribution(
+    n_clicks: int | None,
+    values: list[Any],
+    client_id: str,
+    lang: str,
+    field_ids: list[dict],
+    message_ids: list[dict],
+):
+    """Validate and store the form: messages beside their fields, a notice, or a thank-you."""
+    if not n_clicks:
+        return no_update, no_update, no_update, no_update, no_update
+    by_name = {i["name"]: value for i, value in zip(field_ids, values, strict=True)}
+    blank = [""] * len(message_ids), [WRAP_CLASS] * len(message_ids)
+    with force_locale(lang):
+        found, shown = validate_fields(by_name, client_id, reference())
+        if shown:
+            messages = [shown.get(m["name"], "") for m in message_ids]
+            classes = [
+                f"{WRAP_CLASS} has-error" if shown.get(m["name"]) else WRAP_CLASS
+                for m in message_ids
+            ]
+            summary = _notice(
+                _(
+                    "Some answers need attention (%(count)d). Nothing you typed was lost.",
+                    count=len(shown),
+                ),
+                "contrib-error-alert",
+            )
+            return messages, classes, summary, no_update, False
+        db = current_app.extensions[EXTENSION_KEY]
+        try:
+            with contribution_limit():
+                result = submit(db, found, lang=lang, auto_publish=publishes_on_arrival(db))
+        except RateLimitExceeded:
+            problem = _(
+                "Many contributions came from your connection in a short time. Wait a minute "
+                "and send again; everything you typed is kept."
+            )
+            return *blank, _notice(problem, "contrib-rate-limited"), no_update, False
+        except UNAVAILABLE:
+            problem = _(
+                "The database is not reachable right now, so your contribution is not stored "
+                "yet. Everything you typed is kept in this browser: send again in a few minutes."
+            )
+            return *blank, _notice(problem, "contrib-unavailable"), no_update, False
+        return *blank, None, thanks(lang, result.status), True
+
+
+def _notice(text: str, dom_id: str) -> dbc.Alert:
+    return dbc.Alert(text, color="danger", id=dom_id)
+
+
+def thanks(lang: str, status: str) -> dbc.Alert:
+    text = (
+        _("Thank you! Your contribution is stored and now shown beside the events' results.")
+        if status == "published"
+        else _("Thank you! Your contribution is stored and will be shown after review.")
+    )
+    return dbc.Alert(
+        [
+            html.H2(_("Contribution received"), className="h5"),
+            html.P(text, className="mb-1"),
+            html.A(_("See the dashboard"), href=f"/{lang}/", className="alert-link"),
+        ],
+        color="success",
+        id="contrib-confirmation",
+    )
+
+
+def register(app) -> None:
+    app.callback(
+        Output({"type": ids.MESSAGE, "name": ALL}, "children"),
+        Output({"type": ids.WRAP, "name": ALL}, "className"),
+        Output(ids.ERROR_SUMMARY, "children"),
+        Output(ids.RESULT, "children"),
+        Output(ids.FORM, "hidden"),
+        Input(ids.SUBMIT, "n_clicks"),
+        State({"type": ids.FIELD, "name": ALL}, "value"),
+        State(ids.CLIENT_ID, "data"),
+        State(shell_ids.LANG, "data"),
+        State({"type": ids.FIELD, "name": ALL}, "id"),
+        State({"type": ids.MESSAGE, "name": ALL}, "id"),
+        prevent_initial_call=True,
+        running=[(Output(ids.SUBMIT, "disabled"), True, False)],
+    )(submit_contribution)
+
+    # The draft in localStorage (assets/draft.js), as on the report form.
+    app.clientside_callback(
+        ClientsideFunction("intakeDraft", "restore"),
+        Output({"type": ids.FIELD, "name": ALL}, "value"),
+        Output(ids.CLIENT_ID, "data"),
+        Input(ids.DRAFT, "data"),
+        State({"type": ids.FIELD, "name": ALL}, "id"),
+        State(ids.CLIENT_ID, "data"),
+    )
+    app.clientside_callback(
+        ClientsideFunction("intakeDraft", "save"),
+        Input({"type": ids.FIELD, "name": ALL}, "value"),
+        State({"type": ids.FIELD, "name": ALL}, "id"),
+        State(ids.CLIENT_ID, "data"),
+        State(ids.DRAFT, "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("intakeDraft", "clear"),
+        Input(ids.FORM, "hidden"),
+        State(ids.CLIENT_ID, "data"),
+        State(ids.DRAFT, "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("intakeDraft", "focusError"),
+        Input(ids.ERROR_SUMMARY, "children"),
+        prevent_initial_call=True,
+    )

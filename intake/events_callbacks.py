@@ -1,0 +1,148 @@
+"""Callbacks of the announce and edit pages: thin wrappers around validation and the service."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import ALL, Input, Output, State, html, no_update
+from flask import current_app, request
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_limiter.errors import RateLimitExceeded
+
+from components import ids as shell_ids
+from data.db import EXTENSION_KEY
+from intake import events_ids as ids
+from intake.events_form import validate_event
+from intake.events_layout import field_id
+from intake.events_service import amend_event, announce, edit_path
+from intake.service import UNAVAILABLE, publishes_on_arrival, submission_limit
+
+
+def _notice(text: str, dom_id: str) -> dbc.Alert:
+    return dbc.Alert(text, color="danger", id=dom_id)
+
+
+def submit_announcement(
+    n_clicks: int | None,
+    values: list[Any],
+    client_id: str,
+    lang: str,
+    field_ids: list[dict],
+    message_ids: list[dict],
+    edit_token: str | None = None,
+):
+    """Validate and store the announcement (or, with ``edit_token``, the changes)."""
+    if not n_clicks:
+        return no_update, no_update, no_update, no_update, no_update
+    by_name = {i["name"]: value for i, value in zip(field_ids, values, strict=True)}
+    blank = [""] * len(message_ids), ["mb-3"] * len(message_ids)
+    with force_locale(lang):
+        event, shown = validate_event(by_name, client_id)
+        if shown:
+            messages = [shown.get(m["name"], "") for m in message_ids]
+            classes = ["mb-3 has-error" if shown.get(m["name"]) else "mb-3" for m in message_ids]
+            summary = _notice(
+                _(
+                    "Some answers need attention (%(count)d). Nothing you typed was lost.",
+                    count=len(shown),
+                ),
+                "event-error-alert",
+            )
+            return messages, classes, summary, no_update, False
+        db = current_app.extensions[EXTENSION_KEY]
+        try:
+            with submission_limit():
+                auto = publishes_on_arrival(db)
+                if edit_token:
+                    result = amend_event(db, edit_token, event, auto_publish=auto)
+                else:
+                    result = announce(db, event, lang=lang, auto_publish=auto)
+        except RateLimitExceeded:
+            problem = _(
+                "Many submissions came from your connection in a short time. Wait a minute and "
+                "submit again; everything you typed is kept."
+            )
+            return *blank, _notice(problem, "event-rate-limited"), no_update, False
+        except UNAVAILABLE:
+            problem = _(
+                "The database is not reachable right now, so your event is not stored yet. "
+                "Submit again in a few minutes; everything you typed is kept."
+            )
+            return *blank, _notice(problem, "event-unavailable"), no_update, False
+        if result is None:
+            problem = _("This edit link is not valid any more; nothing was changed.")
+            return *blank, _notice(problem, "event-edit-invalid"), no_update, False
+        return *blank, None, confirmation(lang, result, edited=bool(edit_token)), True
+
+
+def confirmation(lang: str, result, edited: bool = False) -> dbc.Alert:
+    if edited:
+        text = _("Your changes to event number %(id)d were saved.", id=result.id)
+    elif result.status == "published":
+        text = _("Thank you! Your event is number %(id)d and is now listed.", id=result.id)
+    else:
+        text = _(
+            "Thank you! Your event is number %(id)d and will be listed after review.",
+            id=result.id,
+        )
+    link = request.host_url.rstrip("/") + edit_path(lang, result.edit_token)
+    return dbc.Alert(
+        [
+            html.H2(_("Event received"), className="h5"),
+            html.P(text, className="mb-1"),
+            html.P(
+                [
+                    _("To change it later, keep this private link (anyone who has it can edit):"),
+                    html.Br(),
+                    html.A(link, href=link, id=ids.EDIT_LINK, className="text-break"),
+                ],
+                className="mb-1",
+            ),
+            html.A(_("See all events"), href=f"/{lang}/events", className="alert-link"),
+        ],
+        color="success",
+        id=ids.CONFIRMATION,
+    )
+
+
+def register(app) -> None:
+    app.callback(
+        Output({"type": ids.MESSAGE, "name": ALL}, "children"),
+        Output({"type": ids.WRAP, "name": ALL}, "className"),
+        Output(ids.ERROR_SUMMARY, "children"),
+        Output(ids.RESULT, "children"),
+        Output(ids.FORM, "hidden"),
+        Input(ids.SUBMIT, "n_clicks"),
+        State({"type": ids.FIELD, "name": ALL}, "value"),
+        State(ids.CLIENT_ID, "data"),
+        State(shell_ids.LANG, "data"),
+        State({"type": ids.FIELD, "name": ALL}, "id"),
+        State({"type": ids.MESSAGE, "name": ALL}, "id"),
+        State(ids.EDIT_TOKEN, "data"),
+        prevent_initial_call=True,
+        running=[(Output(ids.SUBMIT, "disabled"), True, False)],
+    )(submit_announcement)
+    # A new announcement's time zone starts as the device's (the browser knows it).
+    app.clientside_callback(
+        """function (_clientId, zone) {
+            if (zone) { return window.dash_clientside.no_update; }
+            try { return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"; }
+            catch (err) { return "UTC"; }
+        }""",
+        Output(field_id("timezone"), "value"),
+        Input(ids.CLIENT_ID, "data"),
+        State(field_id("timezone"), "value"),
+    )
+    # The first message gets the focus, as on the report form.
+    app.clientside_callback(
+        """function (summary) {
+            var first = document.querySelector(".has-error input, .has-error textarea");
+            if (summary && first) { first.focus(); }
+            return window.dash_clientside.no_update;
+        }""",
+        Output(ids.ERROR_SUMMARY, "title"),
+        Input(ids.ERROR_SUMMARY, "children"),
+        prevent_initial_call=True,
+    )

@@ -1,0 +1,128 @@
+"""iCalendar feeds of published events: ``/events.ics`` (the events page's filters as query
+parameters) and ``/events/<id>.ics``, so that people add events to their own calendars.
+
+Times are written in UTC (``…Z``): every calendar shows them in its own zone, with no VTIMEZONE
+blocks to get wrong. The organizer's contact is never written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import icalendar
+from flask import Blueprint, Response, abort, current_app, request
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from data import i18n
+from data.cache import memoized
+from data.db import EXTENSION_KEY
+from data.events import (
+    PublicEvent,
+    filter_query,
+    parse_filters,
+    published_event,
+    published_events,
+)
+
+blueprint = Blueprint("events_ics", __name__)
+PRODID = "-//Movement Priorities//Events//EN"
+
+
+def uid(event_id: int) -> str:
+    # Stable across feeds and edits, unique to this site: calendars update, never duplicate.
+    return f"event-{event_id}@{request.host.split(':')[0]}"
+
+
+def page_url(lang: str, event_id: int) -> str:
+    return f"{request.host_url.rstrip('/')}/{lang}/events?event={event_id}"
+
+
+def _description(event: PublicEvent) -> str:
+    lines = []
+    if event.join_url:
+        lines.append(f"{_('How to join')}: {event.join_url}")
+    if event.languages:
+        lines.append(f"{_('Languages')}: {', '.join(i18n.language(c) for c in event.languages)}")
+    if event.audience:
+        lines.append(f"{_('Who it is for')}: {event.audience}")
+    if event.accessibility:
+        lines.append(f"{_('Accessibility notes')}: {event.accessibility}")
+    return "\n".join(lines)
+
+
+def vevent(event: PublicEvent, lang: str, now: dt.datetime) -> icalendar.Event:
+    item = icalendar.Event()
+    item.add("uid", uid(event.id))
+    item.add("dtstamp", now)
+    item.add("last-modified", event.updated_at)
+    item.add("dtstart", event.start_utc)
+    item.add("dtend", event.end_utc)
+    item.add("summary", event.name)
+    item.add("url", event.join_url or page_url(lang, event.id))
+    item.add(
+        "location",
+        i18n.country(event.country) if event.country else i18n.event_format(event.format),
+    )
+    item.add("categories", [i18n.event_format(event.format)])
+    description = _description(event)
+    if description:
+        item.add("description", description)
+    return item
+
+
+def calendar(events: list[PublicEvent], lang: str, name: str) -> bytes:
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    for event in events:
+        cal.add_component(vevent(event, lang, now))
+    return cal.to_ical()
+
+
+def _response(body: bytes, filename: str) -> Response:
+    return Response(
+        body,
+        mimetype="text/calendar",
+        headers={
+            "Content-Disposition": f'inline; filename="{filename}"',
+            "Cache-Control": "public, max-age=60",
+        },
+    )
+
+
+def _lang() -> str:
+    return i18n.normalize(request.args.get("lang") or i18n.negotiate())
+
+
+@blueprint.get("/events.ics")
+def feed():
+    lang = _lang()
+    filters = parse_filters(request.args)
+
+    def build(session) -> bytes:
+        with force_locale(lang):
+            return calendar(
+                published_events(session, filters), lang, _("Movement Priorities events")
+            )
+
+    # Building a VEVENT costs ~2 ms (icalendar): once per data version, host, language, filters.
+    key = f"events-ics:{request.host}:{lang}:{filter_query(filters)}"
+    _version, body = memoized(current_app.extensions[EXTENSION_KEY], key, build)
+    return _response(body, "events.ics")
+
+
+@blueprint.get("/events/<int:event_id>.ics")
+def one(event_id: int):
+    lang = _lang()
+    db = current_app.extensions[EXTENSION_KEY]
+    with db.session(readonly=True) as session:
+        event = published_event(session, event_id)
+    if event is None:
+        abort(404)
+    with force_locale(lang):
+        body = calendar([event], lang, event.name)
+    return _response(body, f"event-{event_id}.ics")

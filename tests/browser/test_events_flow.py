@@ -1,0 +1,66 @@
+"""In Chromium: an organizer announces an event that already took place, finds it in the list,
+reports its results from it (the report form comes prefilled), and the event shows as reported."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import choose, field
+
+pytestmark = pytest.mark.browser
+EVENT = "event-field"
+NAME = "Nairobi browser salon"
+
+
+def test_announce_find_and_report_an_event(page: Page, live_url, watch):
+    seen = watch(page, live_url)
+    day = dt.date.today() - dt.timedelta(days=5)
+
+    page.goto(f"{live_url}/en/events/new")
+    expect(field(page, "name", EVENT)).to_be_visible(timeout=20000)  # first render
+    field(page, "name", EVENT).fill(NAME)
+    field(page, "start", EVENT).fill(f"{day.isoformat()}T18:00")
+    field(page, "end", EVENT).fill(f"{day.isoformat()}T20:00")
+    # The zone starts as the browser's: clear it, then pick the event's own.
+    expect(field(page, "timezone", EVENT)).not_to_contain_text("Choose")
+    field(page, "timezone", EVENT).locator(".dash-dropdown-clear").click()
+    page.keyboard.press("Escape")
+    choose(page, "timezone", "Nairobi", EVENT)
+    page.get_by_label("In person").check()
+    choose(page, "country", "Kenya", EVENT)
+    choose(page, "languages", "Swahili", EVENT)
+    field(page, "organizer_name", EVENT).fill("Amina")
+    field(page, "organizer_email", EVENT).fill("amina@example.org")
+    page.locator("#event-submit").click()
+    expect(page.locator("#event-confirmation")).to_contain_text("is now listed")
+    expect(page.locator("#event-edit-link")).to_contain_text("/en/events/edit/")
+
+    page.goto(f"{live_url}/en/events")
+    item = page.locator("#events-past li", has_text=NAME)
+    expect(item).to_be_visible(timeout=20000)
+    expect(page.locator("#events-zone-note")).to_contain_text("Times are shown in your time zone")
+    expect(page.locator("#events-map .choropleth")).to_have_count(1)
+    expect(page.locator("body")).not_to_contain_text("amina@example.org")
+    item.get_by_text("Report the results").click()
+
+    expect(page).to_have_url(re.compile(r"/en/report\?event=\d+$"))
+    expect(field(page, "event_name")).to_have_value(NAME, timeout=20000)
+    expect(field(page, "event_date")).to_have_value(day.isoformat())
+    expect(page.get_by_label("In person")).to_be_checked()
+    expect(field(page, "country")).to_contain_text("Kenya")
+    field(page, "participants_total").fill("21")
+    choose(page, "priority_1", "Regional and thematic")
+    field(page, "organizer_name").fill("Amina")
+    field(page, "organizer_email").fill("amina@example.org")
+    page.locator("#report-submit").click()
+    expect(page.locator("#report-confirmation")).to_contain_text("is now published")
+
+    page.goto(f"{live_url}/en/events")
+    item = page.locator("#events-past li", has_text=NAME)
+    expect(item).to_contain_text("Results reported", timeout=20000)
+    expect(item.get_by_text("Report the results")).to_have_count(0)
+    seen.assert_clean()
