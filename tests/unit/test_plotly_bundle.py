@@ -3,6 +3,7 @@ trace type missing from it would leave its chart blank without an error on the s
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -52,3 +53,16 @@ def _trace_types() -> set[str]:
     return {
         c.__name__.lower() for c in classes if isinstance(c, type) and issubclass(c, BaseTraceType)
     }
+
+
+def test_the_locked_build_uses_the_versions_the_script_names():
+    """scripts/plotly-bundle's package.json and lock pin what fetch_vendor.sh says it builds."""
+    script = (ROOT / "scripts" / "fetch_vendor.sh").read_text()
+    version = dict(re.findall(r"^(PLOTLYJS|ESBUILD)=(\S+)$", script, re.MULTILINE))
+    folder = ROOT / "scripts" / "plotly-bundle"
+    wanted = json.loads((folder / "package.json").read_text())["dependencies"]
+    assert wanted == {"plotly.js": version["PLOTLYJS"], "esbuild": version["ESBUILD"]}
+    locked = json.loads((folder / "package-lock.json").read_text())["packages"]
+    assert locked["node_modules/plotly.js"]["version"] == version["PLOTLYJS"]
+    assert locked["node_modules/esbuild"]["version"] == version["ESBUILD"]
+    assert all(p.get("integrity") for name, p in locked.items() if name)
