@@ -1,7 +1,8 @@
 """The support team's review of individual contributions, when auto-publish is off (login
 required): ``GET /api/v1/contributions/pending`` lists them, ``POST
-/api/v1/contributions/review`` with ``{"ids": [...], "decision": "publish"|"reject"}`` decides.
-Each decision is written to the audit log in the same transaction."""
+/api/v1/contributions/review`` with ``{"ids": [...], "decision": "publish"|"reject"}`` (and
+an optional ``"reason"``) decides. Each decision is written to the audit log in the same
+transaction (data/contribution_review.py, shared with the review screen)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,11 @@ from flask import Blueprint, current_app, jsonify, request
 
 from dashboard.auth import account, api_login_required
 from data import contributions
+from data.contribution_review import DECISIONS, decide_logged
 from data.db import EXTENSION_KEY
-from data.models import Status
-from data.support import Role, log
+from data.support import Role
 
 blueprint = Blueprint("contrib_review", __name__, url_prefix="/api/v1/contributions")
-DECISIONS = {"publish": Status.PUBLISHED, "reject": Status.REJECTED}
 
 
 def _db():
@@ -38,16 +38,9 @@ def post_review():
         return jsonify(errors={"decision": "one of publish, reject"}), 422
     if not isinstance(ids, list) or not all(isinstance(i, int) for i in ids) or len(ids) > 500:
         return jsonify(errors={"ids": "a list of at most 500 contribution ids"}), 422
-    status = DECISIONS[decision]
+    reason = body.get("reason") or ""
+    if not isinstance(reason, str) or len(reason) > 2000:
+        return jsonify(errors={"reason": "text of at most 2000 characters"}), 422
     with _db().session() as session:
-        moved = contributions.decide(session, ids, status)
-        for contribution_id in moved:
-            log(
-                session,
-                account(),
-                f"contribution_{decision}",
-                None,
-                {"contribution": contribution_id, "status": Status.PENDING},
-                {"contribution": contribution_id, "status": status},
-            )
+        moved = decide_logged(session, ids, decision, account(), reason)
     return jsonify(decided=moved)

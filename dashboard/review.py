@@ -14,7 +14,8 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from components.fields import dom_id
-from dashboard import review_callbacks
+from dashboard import contrib_review_ids as contrib_ids
+from dashboard import contrib_review_page, review_callbacks
 from dashboard import support_ids as ids
 from dashboard.auth import allowed, signed_in, support_page
 from dashboard.review_views import status_label
@@ -177,7 +178,15 @@ def review_content(
             dcc.Store(id=ids.REVIEW_SELECTED, data=selected),
             html.H1(_("Review queue"), className="h3"),
             html.P(
-                html.A(_("Audit log"), href=f"/{lang}/review/audit", id="review-audit-link"),
+                [
+                    html.A(_("Audit log"), href=f"/{lang}/review/audit", id="review-audit-link"),
+                    " · ",
+                    html.A(
+                        _("Individual contributions"),
+                        href=f"/{lang}/review/contributions",
+                        id=contrib_ids.LINK,
+                    ),
+                ],
                 className="small",
             ),
             filters,
@@ -274,3 +283,4 @@ def register(app: dash.Dash) -> None:
         support_role=Role.REVIEWER,
     )
     review_callbacks.register(app)
+    contrib_review_page.register(app)

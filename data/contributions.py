@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     DateTime,
     ForeignKey,
     Integer,
@@ -46,6 +47,10 @@ class Contribution(Base):
     community: Mapped[str] = mapped_column(String(200), default="")
     written_in: Mapped[str] = mapped_column(String(8), default="en")
     status: Mapped[str] = mapped_column(String(12), index=True, default=Status.PENDING)
+    # Why the support team rejected it (empty otherwise).
+    status_reason: Mapped[str] = mapped_column(Text, default="")
+    # Synthetic rows of `make run`'s demo dataset: `flask demo-data remove` deletes them.
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, index=True)
 
     initiatives: Mapped[list[ContributionInitiative]] = relationship(
@@ -130,9 +135,12 @@ def add(session: Session, data: Mapping[str, Any], *, status: str, written_in: s
     return Stored(row.id, row.status, True)
 
 
-def decide(session: Session, ids: list[int], status: str = Status.PUBLISHED) -> list[int]:
-    """Publish (or reject) pending contributions, the support team's decision; returns the ids
-    that moved. The data version moves with them, so open dashboards refresh."""
+def decide(
+    session: Session, ids: list[int], status: str = Status.PUBLISHED, reason: str = ""
+) -> list[int]:
+    """Publish (or reject, with ``reason``) pending contributions, the support team's
+    decision; returns the ids that moved. The data version moves with them, so open dashboards
+    refresh."""
     if not ids:
         return []
     moved = list(
@@ -144,7 +152,9 @@ def decide(session: Session, ids: list[int], status: str = Status.PUBLISHED) -> 
     )
     if moved:
         session.execute(
-            update(Contribution).where(Contribution.id.in_(moved)).values(status=status)
+            update(Contribution)
+            .where(Contribution.id.in_(moved))
+            .values(status=status, status_reason=reason)
         )
         bump_version(session)
     return moved

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import (
+    Boolean,
     DateTime,
     ForeignKey,
     Index,
@@ -55,6 +56,8 @@ class Event(Base):
     # The report of this event's results, once its organizer sent it from the event's page. A
     # plain id (no foreign key): deleting a report (demo data, spam) never fails on an event.
     report_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    # Synthetic rows of `make run`'s demo dataset: `flask demo-data remove` deletes them.
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, onupdate=_utcnow)
 

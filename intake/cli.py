@@ -14,6 +14,7 @@ from data.db import EXTENSION_KEY
 from data.migrate import upgrade
 from data.models import Report, Status
 from data.store import build_report, bump_version, delete_demo
+from intake.demo_load import delete_extras, load_extras
 from intake.importer import import_file
 from intake.validation import validate
 
@@ -47,6 +48,10 @@ def load_demo(db, n: int = 300, seed: int = 2020) -> int:
     return len(fresh)
 
 
+def _echo_extras(counts, done: str) -> None:
+    click.echo(f"{done} {counts.events} demo events, {counts.contributions} demo contributions")
+
+
 def register(server: Flask) -> None:
     @server.cli.command("db-upgrade")
     def db_upgrade() -> None:
@@ -63,6 +68,7 @@ def register(server: Flask) -> None:
             empty = not session.scalar(select(func.count(Report.id)))
         if empty and current_app.config["DEMO_DATA"]:
             click.echo(f"loaded {load_demo(db)} demo reports (DEMO_DATA=0 turns this off)")
+            _echo_extras(load_extras(db), "loaded")
 
     @server.cli.command("import-reports")
     @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -107,9 +113,13 @@ def register(server: Flask) -> None:
     @click.option("--seed", default=2020, show_default=True)
     def demo_load(count: int, seed: int) -> None:
         click.echo(f"loaded {load_demo(_db(), count, seed)} demo reports")
+        _echo_extras(load_extras(_db(), count, seed), "loaded")
 
     @demo_data.command("remove")
     def demo_remove() -> None:
-        """Delete every demo report (real reports are untouched)."""
+        """Delete every demo report, event and contribution (real ones are untouched)."""
         with _db().session() as session:
+            # The events first: they point at the demo reports.
+            extras = delete_extras(session)
             click.echo(f"removed {delete_demo(session)} demo reports")
+        _echo_extras(extras, "removed")

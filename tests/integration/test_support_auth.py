@@ -10,7 +10,13 @@ import pytest
 from flask_login import login_user
 from sqlalchemy import text
 
-from dashboard import auth, events_review, plan_callbacks, review_callbacks
+from dashboard import (
+    auth,
+    contrib_review_callbacks,
+    events_review,
+    plan_callbacks,
+    review_callbacks,
+)
 from dashboard.auth import SupportUser
 from data.support import AUTO_PUBLISH, authenticate, get_setting
 from tests.conftest import PASSWORD, sign_in
@@ -27,19 +33,27 @@ def support_pages() -> list[str]:
 def support_api(app) -> list[tuple[str, str]]:
     routes = []
     for rule in app.server.url_map.iter_rules():
-        if rule.endpoint.startswith("support."):
+        if rule.endpoint.startswith(("support.", "contrib_review.")):
             for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
                 routes.append((method, rule.rule))
     return routes
 
 
 def test_the_route_table_has_the_support_routes(sqlite_app):
-    assert support_pages() == ["/en/events/review", "/en/plan", "/en/review", "/en/review/audit"]
+    assert support_pages() == [
+        "/en/events/review",
+        "/en/plan",
+        "/en/review",
+        "/en/review/audit",
+        "/en/review/contributions",
+    ]
     assert {path for _, path in support_api(sqlite_app)} >= {
         "/api/v1/plan",
         "/api/v1/plan/draft",
         "/api/v1/export",
         "/api/v1/users",
+        "/api/v1/contributions/pending",
+        "/api/v1/contributions/review",
     }
 
 
@@ -78,6 +92,8 @@ def test_support_callbacks_refuse_without_a_session(sqlite_app):
         (plan_callbacks.edit_plan, (1, [], "I01", "", "", 0, "en")),
         (events_review.render_queue, ("pending", 0, "en")),
         (events_review.act, ([1], [None], [""], [{"id": 1}], 0, "en")),
+        (contrib_review_callbacks.render_queue, ("pending", 0, "en")),
+        (contrib_review_callbacks.act, ([1], [None], [""], [{"id": 1}], 0, "en")),
     ]
     with sqlite_app.server.test_request_context("/_dash-update-component", method="POST"):
         for function, args in calls:

@@ -36,13 +36,14 @@ def upgrade() -> None:
         sa.Column("status_reason", sa.Text(), nullable=False),
         sa.Column("edit_token_hash", sa.String(length=64), nullable=True),
         sa.Column("report_id", sa.Integer(), nullable=True),
+        sa.Column("is_demo", sa.Boolean(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_events")),
         sa.UniqueConstraint("client_id", name=op.f("uq_events_client_id")),
         sa.UniqueConstraint("edit_token_hash", name=op.f("uq_events_edit_token_hash")),
     )
-    for column in ("start_utc", "country", "region", "format", "status", "report_id"):
+    for column in ("start_utc", "country", "region", "format", "status", "report_id", "is_demo"):
         op.create_index(op.f(f"ix_events_{column}"), "events", [column], unique=False)
     op.create_table(
         "event_languages",
@@ -67,6 +68,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_event_languages_language_code_event_id", table_name="event_languages")
     op.drop_table("event_languages")
-    for column in ("start_utc", "country", "region", "format", "status", "report_id"):
+    for column in ("start_utc", "country", "region", "format", "status", "report_id", "is_demo"):
         op.drop_index(op.f(f"ix_events_{column}"), table_name="events")
     op.drop_table("events")

@@ -7,9 +7,8 @@ Create Date: 2026-11-26
 New tables only: reports and their children are untouched.
 """
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = "0008_contributions"
 down_revision = "0005_merge"
@@ -27,12 +26,15 @@ def upgrade() -> None:
         sa.Column("community", sa.String(length=200), nullable=False),
         sa.Column("written_in", sa.String(length=8), nullable=False),
         sa.Column("status", sa.String(length=12), nullable=False),
+        sa.Column("status_reason", sa.Text(), nullable=False),
+        sa.Column("is_demo", sa.Boolean(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_contributions")),
         sa.UniqueConstraint("client_id", name=op.f("uq_contributions_client_id")),
     )
     op.create_index(op.f("ix_contributions_status"), "contributions", ["status"])
     op.create_index(op.f("ix_contributions_created_at"), "contributions", ["created_at"])
+    op.create_index(op.f("ix_contributions_is_demo"), "contributions", ["is_demo"])
     for table in PICKS:
         op.create_table(
             table,
@@ -58,6 +60,7 @@ def downgrade() -> None:
     for table in PICKS:
         op.drop_index(op.f(f"ix_{table}_code"), table_name=table)
         op.drop_table(table)
+    op.drop_index(op.f("ix_contributions_is_demo"), table_name="contributions")
     op.drop_index(op.f("ix_contributions_created_at"), table_name="contributions")
     op.drop_index(op.f("ix_contributions_status"), table_name="contributions")
     op.drop_table("contributions")

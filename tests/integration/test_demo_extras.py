@@ -1,0 +1,132 @@
+"""Demo announcements and contributions for ``make run``: deterministic, flagged as demo, loaded
+with the demo reports and removed with them; real rows are never touched."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select, text
+
+from data import demo, demo_extras
+from data.contributions import Contribution
+from data.events import Event, published_events
+from data.models import Report
+from tests.integration.test_contributions import contribution
+from tests.integration.test_events import announced
+
+TODAY = dt.date(2026, 11, 26)
+
+
+def _empty(db) -> None:
+    """PostgreSQL keeps the events' and contributions' rows between tests."""
+    with db.session() as session:
+        for table in (
+            "event_languages",
+            "events",
+            "contribution_initiatives",
+            "contribution_recommendations",
+            "contributions",
+        ):
+            session.execute(text(f"DELETE FROM {table}"))
+
+
+@pytest.fixture
+def clean(db):
+    _empty(db)
+    yield db
+    _empty(db)
+
+
+def test_generation_is_deterministic_and_varied():
+    reports = demo.generate(300, 2020)
+    events = demo_extras.generate_events(reports, 2020, TODAY)
+    assert events == demo_extras.generate_events(reports, 2020, TODAY)
+    assert events != demo_extras.generate_events(reports, 7, TODAY)
+    assert demo_extras.generate_contributions(2020) == demo_extras.generate_contributions(2020)
+
+    starts = [dt.datetime.fromisoformat(e["event"]["start"]) for e in events]
+    past = [e for e, s in zip(events, starts, strict=True) if s.year == 2020]
+    upcoming = [e["event"] for e, s in zip(events, starts, strict=True) if s.date() > TODAY]
+    assert 30 <= len(events) <= 48 and len(past) > 3 * len(upcoming)
+    assert len(upcoming) + len(past) == len(events)
+    assert all(s.date() <= TODAY + dt.timedelta(days=90) for s in starts)
+    assert sum(e["report"] is not None for e in past) >= 20  # most of them reported
+    assert len({e["timezone"] for e in upcoming}) >= 5
+    assert len({e["format"] for e in upcoming}) >= 3
+    assert len({e["region"] or e["country"] for e in upcoming}) >= 5
+    assert len({lang for e in upcoming for lang in e["languages"]}) >= 6
+    by_client = {r["client_id"]: r for r in reports}
+    for event in past:
+        if event["report"]:  # the announcement of that report's event, the same day
+            report = by_client[event["report"]]
+            assert event["event"]["start"][:10] == report["event_date"]
+            assert event["event"]["name"] == report["event_name"]
+
+
+def test_loading_makes_them_and_removing_removes_only_them(app, client, clean, report):
+    db = clean
+    real_report = client.post("/api/v1/reports", json=report()).get_json()["id"]
+    real_event = announced(db).id
+    real_contribution = client.post("/api/v1/contributions", json=contribution()).get_json()["id"]
+
+    def real_rows():
+        with db.session(readonly=True) as session:
+            return (
+                session.scalars(select(Report.id).where(Report.is_demo.is_(False))).all(),
+                session.execute(
+                    select(Event.id, Event.name, Event.report_id, Event.status).where(
+                        Event.is_demo.is_(False)
+                    )
+                ).all(),
+                session.execute(
+                    select(Contribution.id, Contribution.status).where(
+                        Contribution.is_demo.is_(False)
+                    )
+                ).all(),
+            )
+
+    before = real_rows()
+    assert before[0] == [real_report] and [r[0] for r in before[1]] == [real_event]
+    assert [r[0] for r in before[2]] == [real_contribution]
+
+    runner = app.server.test_cli_runner()
+    loaded = runner.invoke(args=["demo-data", "load", "-n", "60", "--seed", "3"])
+    assert loaded.exit_code == 0, loaded.output
+    assert "loaded 60 demo reports" in loaded.output
+    again = runner.invoke(args=["demo-data", "load", "-n", "60", "--seed", "3"])
+    assert "loaded 0 demo events, 0 demo contributions" in again.output  # idempotent
+
+    with db.session(readonly=True) as session:
+        demo_events = session.scalars(select(Event).where(Event.is_demo.is_(True))).all()
+        demo_reports = set(session.scalars(select(Report.id).where(Report.is_demo.is_(True))))
+        linked = [e.report_id for e in demo_events if e.report_id is not None]
+        contributions = session.scalar(
+            select(func.count(Contribution.id)).where(Contribution.is_demo.is_(True))
+        )
+        shown = published_events(session)
+    assert f"loaded {len(demo_events)} demo events, {contributions} demo contributions" in (
+        loaded.output
+    )
+    assert len(demo_events) >= 15 and contributions == len(demo_extras.generate_contributions(3))
+    assert linked and set(linked) <= demo_reports
+    assert {e.status for e in demo_events} == {"published", "pending"}
+    assert len(shown) == 1 + sum(e.status == "published" for e in demo_events)
+    assert real_rows() == before
+
+    removed = runner.invoke(args=["demo-data", "remove"])
+    assert removed.exit_code == 0, removed.output
+    assert "removed 60 demo reports" in removed.output
+    assert f"removed {len(demo_events)} demo events, {contributions} demo contributions" in (
+        removed.output
+    )
+    with db.session(readonly=True) as session:
+        assert not session.scalar(select(func.count(Event.id)).where(Event.is_demo.is_(True)))
+        left = session.scalar(select(func.count()).select_from(text("event_languages")))
+        assert left == len(session.get(Event, real_event).languages)
+        assert not session.scalar(
+            select(func.count(Contribution.id)).where(Contribution.is_demo.is_(True))
+        )
+        picks = session.scalar(select(func.count()).select_from(text("contribution_initiatives")))
+        assert picks == len(contribution()["initiatives"])
+    assert real_rows() == before
