@@ -18,16 +18,19 @@ from flask_babel import gettext as _
 from plotly.io.json import to_json_plotly
 
 from components import ids as shell_ids
-from components.charts import data_table
+from components.charts import table_json
 from components.filters import DROPDOWNS, FILTER, filter_id
 from dashboard import figures, ids
 from data import i18n
+from data import insights as insights_module
+from data.aggregates_read import facet_ranges
 from data.cache import (
     cache,
     cached_freshness,
     cached_insights,
     cached_options,
     current_version,
+    memoized,
 )
 from data.db import EXTENSION_KEY
 from data.filters import parse_filters, to_query
@@ -129,16 +132,24 @@ def filter_options(_version, lang: str):
 FIRST_FIGURE = 8  # outputs before the charts; then figure, summary, table per chart
 
 
-def as_patch(figure: dict) -> Patch:
-    """The figure's traces and layout as a Patch that leaves the template in place.
+# What new data can change in a figure's layout: the height follows the number of bars or
+# rows, the axes and the "no reports yet" note come and go with the empty state. The rest (the
+# look, the map's projection, the legend's place) follows the view, which a live update keeps.
+LIVE_LAYOUT = ("height", "xaxis", "yaxis", "annotations")
 
-    A live update changes data, not looks: the browser keeps the template it already has.
+
+def as_patch(figure: dict) -> Patch:
+    """The figure's traces and the parts of its layout that data can change, as a Patch.
+
+    A live update changes data, not looks: the browser keeps the template, colours, fonts and
+    the map's geography it already has (≈ 600 bytes a figure less on the wire). The note of an
+    empty figure is always sent, as an empty list once there are reports, so that it leaves.
     """
     patch = Patch()
     patch["data"] = figure["data"]
-    for key, value in figure["layout"].items():
-        if key != "template":
-            patch["layout"][key] = value
+    layout = figure["layout"]
+    for key in LIVE_LAYOUT:
+        patch["layout"][key] = layout.get(key, [] if key == "annotations" else None)
     return patch
 
 
@@ -171,10 +182,21 @@ def update_dashboard(
 
 def render(db, version, filters, metric, view, weighting, lang, compact):
     """The dashboard's outputs, built from the version-keyed aggregates."""
-    _v, data = cached_insights(db, filters, version)
     # The map ignores its own (geographic) filters, so another place can be picked on it.
     unplaced = Filters(**{**filters.__dict__, "region": None, "country": None})
-    _v, world = cached_insights(db, unplaced, version) if unplaced != filters else (_v, data)
+    if unplaced == filters:
+        _v, data = cached_insights(db, filters, version)
+        world = data
+    elif facet_ranges(unplaced) is not None:  # one filter left: its facet, shared with its view
+        _v, data = cached_insights(db, filters, version)
+        _v, world = cached_insights(db, unplaced, version)
+    else:  # both recounts: one pass over the place-less reports
+        _v, (data, world) = memoized(
+            db,
+            f"with-world:{filters.key()}",
+            lambda session: insights_module.insights_with_world(session, filters),
+            version,
+        )
     _v, fresh = cached_freshness(db, version)
     threshold = current_app.config["PRIVACY_THRESHOLD"]
     rtl = i18n.is_rtl(lang)
@@ -216,7 +238,7 @@ def render(db, version, filters, metric, view, weighting, lang, compact):
             download,
         ]
         for chart in charts:
-            out += [chart.figure, chart.summary, data_table(chart.columns, chart.rows)]
+            out += [chart.figure, chart.summary, table_json(chart.columns, chart.rows)]
         return out
 
 

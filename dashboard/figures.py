@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-import plotly.graph_objects as go
-from flask_babel import format_date, format_decimal, format_percent
+from flask_babel import format_date, format_percent
 from flask_babel import gettext as _
 
-from components.charts import PALETTE, Chart, bidi, styled
-from dashboard.figure_parts import TOP, empty, nothing, wrap
+from components.charts import PALETTE, Chart, bidi, figure
+from dashboard.figure_parts import TOP, empty, format_decimal, nothing, wrap
 from dashboard.heatmap_figures import group_participation, region_heatmap
 from dashboard.map_figure import world_map
 from data import i18n
@@ -69,37 +68,38 @@ def ranking(
         if by_participants
         else _("Borda points (rank 1 of 5 earns 5 points)")
     )
-    fig = go.Figure(
-        go.Bar(
-            x=values,
-            y=[wrap(i18n.initiative(p.code), 20 if compact else 48, rtl) for p in top],
-            orientation="h",
-            marker_color=PALETTE[0],
-            customdata=[
-                [
-                    p.code,
-                    format_decimal(p.points),
-                    format_decimal(p.mentions),
-                    format_decimal(p.weighted, format="#,##0.00"),
-                ]
-                for p in top
-            ],
-            hovertemplate="%{y}<br>"
-            + _("Borda points")
-            + ": %{customdata[1]}<br>"
-            + _("Participant-weighted score")
-            + ": %{customdata[3]}<br>"
-            + _("Events")
-            + ": %{customdata[2]}<extra></extra>",
-        )
-    )
-    fig.update_xaxes(title_text=bidi(axis, rtl))
-    fig.update_yaxes(automargin=True)
-    bar = 56 if compact else 34  # room for three-line labels on a phone
-    styled(fig, rtl, height=max(300, bar * len(top) + 80))
+    bar = {
+        "type": "bar",
+        "x": values,
+        "y": [wrap(i18n.initiative(p.code), 20 if compact else 48, rtl) for p in top],
+        "orientation": "h",
+        "marker": {"color": PALETTE[0]},
+        "customdata": [
+            [
+                p.code,
+                format_decimal(p.points),
+                format_decimal(p.mentions),
+                format_decimal(p.weighted, format="#,##0.00"),
+            ]
+            for p in top
+        ],
+        "hovertemplate": "%{y}<br>"
+        + _("Borda points")
+        + ": %{customdata[1]}<br>"
+        + _("Participant-weighted score")
+        + ": %{customdata[3]}<br>"
+        + _("Events")
+        + ": %{customdata[2]}<extra></extra>",
+    }
+    title = {"text": bidi(axis, rtl)}
+    yaxis = {"automargin": True}
     if compact:
-        fig.update_yaxes(tickfont={"size": 11})
-        fig.update_xaxes(title_text=bidi(_("Borda points"), rtl) if not by_participants else None)
+        yaxis["tickfont"] = {"size": 11}
+        # The long axis title does not fit a phone; the weighted one goes without.
+        title = {"text": bidi(_("Borda points"), rtl)} if not by_participants else None
+    height = (56 if compact else 34) * len(top) + 80  # room for three-line labels on a phone
+    xaxis = {"title": title} if title else {}
+    fig = figure([bar], rtl, max(300, height), xaxis=xaxis, yaxis=yaxis)
     if not items:
         return Chart(empty(fig), nothing(), columns, rows)
     best = items[0]
@@ -121,27 +121,26 @@ def recommendations(summary: Summary, rtl: bool = False, compact: bool = False) 
         [i18n.recommendation(r.code), format_decimal(r.mentions), format_decimal(r.points)]
         for r in items
     ]
-    fig = go.Figure(
-        go.Bar(
-            x=[r.mentions for r in items][::-1],
-            y=[wrap(i18n.recommendation(r.code), 18 if compact else 36, rtl) for r in items][::-1],
-            orientation="h",
-            marker_color=PALETTE[2],
-            customdata=[[format_decimal(r.mentions), format_decimal(r.points)] for r in items][
-                ::-1
-            ],
-            hovertemplate="%{y}<br>"
-            + _("Events")
-            + ": %{customdata[0]}<br>"
-            + _("Points")
-            + ": %{customdata[1]}<extra></extra>",
-        )
+    bar = {
+        "type": "bar",
+        "x": [r.mentions for r in items][::-1],
+        "y": [wrap(i18n.recommendation(r.code), 18 if compact else 36, rtl) for r in items][::-1],
+        "orientation": "h",
+        "marker": {"color": PALETTE[2]},
+        "customdata": [[format_decimal(r.mentions), format_decimal(r.points)] for r in items][::-1],
+        "hovertemplate": "%{y}<br>"
+        + _("Events")
+        + ": %{customdata[0]}<br>"
+        + _("Points")
+        + ": %{customdata[1]}<extra></extra>",
+    }
+    fig = figure(
+        [bar],
+        rtl,
+        max(300, (52 if compact else 34) * len(items) + 80),
+        xaxis={"title": {"text": bidi(_("Events that put it in their top 3"), rtl)}},
+        yaxis={"automargin": True, **({"tickfont": {"size": 11}} if compact else {})},
     )
-    fig.update_xaxes(title_text=bidi(_("Events that put it in their top 3"), rtl))
-    fig.update_yaxes(automargin=True)
-    styled(fig, rtl, height=max(300, (52 if compact else 34) * len(items) + 80))
-    if compact:
-        fig.update_yaxes(tickfont={"size": 11})
     if not items:
         return Chart(empty(fig), nothing(), columns, rows)
     best = max(items, key=lambda r: (r.mentions, r.points))
@@ -156,17 +155,15 @@ def recommendations(summary: Summary, rtl: bool = False, compact: bool = False) 
 def over_time(data: Insights, rtl: bool = False) -> Chart:
     """Events per week of their date."""
     weeks = data.weeks
-    fig = go.Figure(
-        go.Bar(
-            x=[w for w, _n in weeks],
-            y=[n for _w, n in weeks],
-            marker_color=PALETTE[4],
-            customdata=[[format_date(w), format_decimal(n)] for w, n in weeks],
-            hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>",
-        )
-    )
-    fig.update_yaxes(title_text=bidi(_("Events per week"), rtl))
-    styled(fig, rtl, height=300)
+    bar = {
+        "type": "bar",
+        "x": [w.isoformat() for w, _n in weeks],
+        "y": [n for _w, n in weeks],
+        "marker": {"color": PALETTE[4]},
+        "customdata": [[format_date(w), format_decimal(n)] for w, n in weeks],
+        "hovertemplate": "%{customdata[0]}: %{customdata[1]}<extra></extra>",
+    }
+    fig = figure([bar], rtl, 300, yaxis={"title": {"text": bidi(_("Events per week"), rtl)}})
     columns = [_("Week of"), _("Events")]
     rows = [[format_date(w), format_decimal(n)] for w, n in weeks]
     if not weeks:
@@ -184,18 +181,21 @@ def over_time(data: Insights, rtl: bool = False) -> Chart:
 def languages(data: Insights, rtl: bool = False, compact: bool = False) -> Chart:
     """The languages events were held in (the most frequent first)."""
     items = data.languages[:TOP]
-    fig = go.Figure(
-        go.Bar(
-            x=[n for _c, n in items][::-1],
-            y=[bidi(i18n.language(c), rtl) for c, _n in items][::-1],
-            orientation="h",
-            marker_color=PALETTE[3],
-            hovertemplate="%{y}: %{x}<extra></extra>",
-        )
+    bar = {
+        "type": "bar",
+        "x": [n for _c, n in items][::-1],
+        "y": [bidi(i18n.language(c), rtl) for c, _n in items][::-1],
+        "orientation": "h",
+        "marker": {"color": PALETTE[3]},
+        "hovertemplate": "%{y}: %{x}<extra></extra>",
+    }
+    fig = figure(
+        [bar],
+        rtl,
+        max(300, 26 * len(items) + 80),
+        xaxis={"title": {"text": bidi(_("Events"), rtl)}},
+        yaxis={"automargin": True},
     )
-    fig.update_xaxes(title_text=bidi(_("Events"), rtl))
-    fig.update_yaxes(automargin=True)
-    styled(fig, rtl, height=max(300, 26 * len(items) + 80))
     columns = [_("Language"), _("Events")]
     rows = [[i18n.language(c), format_decimal(n)] for c, n in data.languages]
     if not items:

@@ -3,15 +3,27 @@ prioritized recommendation (pure, no Dash; labels in the current locale)."""
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
-from flask_babel import format_decimal
 from flask_babel import gettext as _
 
-from components.charts import PALETTE, SEQUENTIAL, Chart, styled
-from dashboard.figure_parts import nothing, wrap
+from components.charts import PALETTE, SEQUENTIAL_SCALE, Chart, figure
+from dashboard.figure_parts import format_decimal, nothing, wrap
 from data import i18n
 from data.insights import Insights
 from data.reference import reference
+
+BORDER = {"line": {"color": "white", "width": 0.4}}
+GEO = {
+    "projection": {"type": "natural earth", "rotation": {"lon": 0}},
+    "showframe": False,
+    "showcoastlines": False,
+    "showcountries": True,
+    "countrycolor": "#bbb",
+    "showland": True,
+    "landcolor": "#f1f1f1",
+    # With the served topojson the world centred on the Pacific until told otherwise.
+    "center": {"lon": 0},
+    "lataxis": {"range": [-58, 85]},
+}
 
 
 def world_map(
@@ -21,7 +33,7 @@ def world_map(
     most prioritized recommendation. Clicks carry the country and region codes."""
     ref = reference()
     region_totals = {r.region: r for r in data.summary.by_region}
-    fig = go.Figure()
+    traces: list[dict] = []
     columns = [
         _("Country") if view == "country" else _("Region"),
         _("Events"),
@@ -35,11 +47,12 @@ def world_map(
         ]
         shown = [c for c in ref.countries.values() if c.region in region_totals]
         value = (lambda r: r.participants) if metric == "participants" else (lambda r: r.events)
-        fig.add_trace(
-            go.Choropleth(
-                locations=[c.alpha3 for c in shown],
-                z=[value(region_totals[c.region]) for c in shown],
-                customdata=[
+        traces.append(
+            {
+                "type": "choropleth",
+                "locations": [c.alpha3 for c in shown],
+                "z": [value(region_totals[c.region]) for c in shown],
+                "customdata": [
                     [
                         c.code,
                         c.region,
@@ -48,12 +61,11 @@ def world_map(
                     ]
                     for c in shown
                 ],
-                hovertemplate="%{customdata[2]}: %{customdata[3]}<extra></extra>",
-                colorscale=SEQUENTIAL,
-                marker_line_color="white",
-                marker_line_width=0.4,
-                colorbar={"thickness": 10, "len": 0.6},
-            )
+                "hovertemplate": "%{customdata[2]}: %{customdata[3]}<extra></extra>",
+                "colorscale": SEQUENTIAL_SCALE,
+                "marker": BORDER,
+                "colorbar": {"thickness": 10, "len": 0.6},
+            }
         )
     else:
         rows = [
@@ -75,15 +87,16 @@ def world_map(
                 sorted(by_rec.items(), key=lambda kv: ref.recommendations[kv[0]].number)
             ):
                 colour = PALETTE[index % len(PALETTE)]
-                fig.add_trace(
-                    go.Choropleth(
-                        locations=[ref.countries[c.country].alpha3 for c in members],
-                        z=[1] * len(members),
-                        showscale=False,
-                        showlegend=True,
-                        name=wrap(i18n.recommendation(rec), 30, rtl),
-                        colorscale=[[0, colour], [1, colour]],
-                        customdata=[
+                traces.append(
+                    {
+                        "type": "choropleth",
+                        "locations": [ref.countries[c.country].alpha3 for c in members],
+                        "z": [1] * len(members),
+                        "showscale": False,
+                        "showlegend": True,
+                        "name": wrap(i18n.recommendation(rec), 30, rtl),
+                        "colorscale": [[0, colour], [1, colour]],
+                        "customdata": [
                             [
                                 c.country,
                                 ref.countries[c.country].region,
@@ -92,18 +105,18 @@ def world_map(
                             ]
                             for c in members
                         ],
-                        hovertemplate="%{customdata[2]}: %{customdata[3]}<extra></extra>",
-                        marker_line_color="white",
-                        marker_line_width=0.4,
-                    )
+                        "hovertemplate": "%{customdata[2]}: %{customdata[3]}<extra></extra>",
+                        "marker": BORDER,
+                    }
                 )
         else:
             value = (lambda c: c.participants) if metric == "participants" else (lambda c: c.events)
-            fig.add_trace(
-                go.Choropleth(
-                    locations=[ref.countries[c.country].alpha3 for c in countries],
-                    z=[value(c) for c in countries],
-                    customdata=[
+            traces.append(
+                {
+                    "type": "choropleth",
+                    "locations": [ref.countries[c.country].alpha3 for c in countries],
+                    "z": [value(c) for c in countries],
+                    "customdata": [
                         [
                             c.country,
                             ref.countries[c.country].region,
@@ -112,27 +125,20 @@ def world_map(
                         ]
                         for c in countries
                     ],
-                    hovertemplate="%{customdata[2]}: %{customdata[3]}<extra></extra>",
-                    colorscale=SEQUENTIAL,
-                    marker_line_color="white",
-                    marker_line_width=0.4,
-                    colorbar={"thickness": 10, "len": 0.6},
-                )
+                    "hovertemplate": "%{customdata[2]}: %{customdata[3]}<extra></extra>",
+                    "colorscale": SEQUENTIAL_SCALE,
+                    "marker": BORDER,
+                    "colorbar": {"thickness": 10, "len": 0.6},
+                }
             )
-    fig.update_geos(
-        projection_type="natural earth",
-        showframe=False,
-        showcoastlines=False,
-        showcountries=True,
-        countrycolor="#bbb",
-        showland=True,
-        landcolor="#f1f1f1",
-        center_lon=0,
-        projection_rotation_lon=0,
-        lataxis_range=[-58, 85],
+    fig = figure(
+        traces,
+        rtl,
+        420,
+        geo=GEO,
+        legend={"orientation": "h", "y": -0.05},
+        clickmode="event",
     )
-    styled(fig, rtl, height=420)
-    fig.update_layout(legend={"orientation": "h", "y": -0.05}, clickmode="event")
     if not data.summary.events:
         return Chart(fig, nothing(), columns, rows)
     text = _(

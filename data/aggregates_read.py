@@ -100,12 +100,12 @@ def date_ranges(first: dt.date, last: dt.date) -> list[tuple[str, str, str]]:
 class _Rows:
     """Rows of (key columns…, summed values…) per table, for one set of filters."""
 
-    def __init__(self, session: Session, filters: Filters) -> None:
+    def __init__(self, session: Session, filters: Filters, raw: dict | None = None) -> None:
         self.session = session
-        self.ranges = facet_ranges(filters)
-        self.raw = None
+        self.ranges = facet_ranges(filters) if raw is None else None
+        self.raw = raw
         self.read: dict = {}
-        if self.ranges is None:
+        if self.ranges is None and raw is None:
             # Combined filters: the same rows computed from the matching reports' own rows.
             ids = list(session.scalars(matching_reports(filters)))
             self.raw = _combined(session, ids)
@@ -127,8 +127,9 @@ class _Rows:
         return [tuple(row) for row in self.session.execute(q)]
 
 
-def _combined(session: Session, ids: list[int]) -> dict:
-    """Per table, rows of (keys…, values…) for the reports ``ids`` (the ``all`` facet alone).
+def _combined(session: Session, ids: list[int], tables: tuple | None = None) -> dict:
+    """Per table (or the ``tables`` given), rows of (keys…, values…) for the reports ``ids``
+    (the ``all`` facet alone).
 
     The ids are found once and handed to the recount as one value (a PostgreSQL array, a JSON
     list on SQLite), so the filters are evaluated once rather than once per table."""
@@ -148,6 +149,7 @@ def _combined(session: Session, ids: list[int]) -> dict:
     return {
         table: [tuple(row[2:]) for row in session.execute(statements[table][0])]
         for table in statements
+        if tables is None or table in tables
     }
 
 
@@ -211,30 +213,23 @@ def summary(session: Session, filters: Filters) -> Summary:
     return _summary(rows, rows(AggEvents))
 
 
-def insights(session: Session, filters: Filters) -> Insights:
-    rows = _Rows(session, filters)
+def insights(session: Session, filters: Filters, raw: dict | None = None) -> Insights:
+    """The dashboard's aggregates; ``raw``: every table's rows already recounted (see
+    ``data.aggregates_world``)."""
+    rows = _Rows(session, filters, raw)
     events_rows = rows(AggEvents)
     base = _summary(rows, events_rows)
     if not base.events:
         return Insights(base)
-    places = _totals(((r[1], r[3], r[4]) for r in events_rows if r[1]), 1)
     weeks = _totals(((r[2], r[3]) for r in events_rows), 1)
     prioritized = rows(AggPrioritized)
-    number = {code: rec.number for code, rec in reference().recommendations.items()}
-    top: dict[str, tuple[int, str]] = {}
-    for (country, rec), (n,) in _totals(((r[1], r[2], r[3]) for r in prioritized), 2).items():
-        if not country:
-            continue
-        best = top.get(country)
-        if best is None or (n, -number[rec]) > (best[0], -number[best[1]]):
-            top[country] = (n, rec)
     region_events = {r.region: r.events for r in base.by_region}
     cells = _totals(((r[0], r[2], r[3]) for r in prioritized), 2)
     groups = _totals(rows(AggGroups), 2)
     languages = _totals(rows(AggLanguages), 1)
     return Insights(
         base,
-        [CountryRow(c, n, p, top.get(c, (0, None))[1]) for c, (n, p) in sorted(places.items())],
+        _countries(events_rows, prioritized),
         [
             Cell(region, rec, n, region_events[region])
             for (region, rec), (n,) in sorted(cells.items())
@@ -243,3 +238,17 @@ def insights(session: Session, filters: Filters) -> Insights:
         [(dt.date.fromisoformat(week), n) for week, (n,) in sorted(weeks.items())],
         sorted(((code, n) for code, (n,) in languages.items()), key=lambda x: (-x[1], x[0])),
     )
+
+
+def _countries(events_rows: list[tuple], prioritized: list[tuple]) -> list[CountryRow]:
+    """Events, participants and the most prioritized recommendation of each country."""
+    places = _totals(((r[1], r[3], r[4]) for r in events_rows if r[1]), 1)
+    number = {code: rec.number for code, rec in reference().recommendations.items()}
+    top: dict[str, tuple[int, str]] = {}
+    for (country, rec), (n,) in _totals(((r[1], r[2], r[3]) for r in prioritized), 2).items():
+        if not country:
+            continue
+        best = top.get(country)
+        if best is None or (n, -number[rec]) > (best[0], -number[best[1]]):
+            top[country] = (n, rec)
+    return [CountryRow(c, n, p, top.get(c, (0, None))[1]) for c, (n, p) in sorted(places.items())]

@@ -146,7 +146,7 @@ def test_small_group_cells_are_suppressed(server):
     row = dict(zip(chart.columns, chart.rows[0], strict=True))
     assert row["LGBTQ+ people"] == "< 5"
     assert row["Women"] == "30%"
-    z = dict(zip(reference().groups, chart.figure.data[0].z[0], strict=True))
+    z = dict(zip(reference().groups, chart.figure["data"][0]["z"][0], strict=True))
     assert z["lgbtq"] is None and z["women"] == pytest.approx(0.3)
 
 
@@ -203,17 +203,45 @@ def test_aggregates_equal_a_recount_of_the_raw_reports(server, chosen):
     assert shown == {initiative(code): n for code, n in points.items()}
 
 
-def test_live_updates_send_figures_as_patches_without_the_template(server):
+def test_live_updates_send_figures_as_patches_without_the_look(server):
     full = update_dashboard(None, values(), "events", "country", "events", "en", FILTER_IDS)
     live = update_dashboard(
         None, values(), "events", "country", "events", "en", FILTER_IDS, live=True
     )
     figure, patch = full[len(OUTPUTS)], live[len(OUTPUTS)]
     operations = patch.to_plotly_json()["operations"]
-    assert {tuple(op["location"][:2]) for op in operations} >= {("data",), ("layout", "geo")}
-    assert not any(op["location"][:2] == ["layout", "template"] for op in operations)
-    data = next(op for op in operations if op["location"] == ["data"])
-    assert data["params"]["value"] == figure["data"]
+    sent = {tuple(op["location"]): op["params"]["value"] for op in operations}
+    # Traces, and what data can change in the layout; never the template, fonts or geography.
+    assert set(sent) == {
+        ("data",),
+        ("layout", "height"),
+        ("layout", "xaxis"),
+        ("layout", "yaxis"),
+        ("layout", "annotations"),
+    }
+    assert sent[("data",)] == figure["data"]
+    assert sent[("layout", "height")] == figure["layout"]["height"]
+    assert sent[("layout", "annotations")] == []  # a former "no reports yet" note leaves
+
+
+def test_a_live_update_of_an_empty_view_sends_its_note(server):
+    live = update_dashboard(
+        None,
+        values(region="NA", country="JP"),
+        "events",
+        "country",
+        "events",
+        "en",
+        FILTER_IDS,
+        live=True,
+    )
+    for index in range(len(OUTPUTS) + 3, len(live), 3):  # the map keeps every country
+        sent = {
+            tuple(op["location"]): op["params"]["value"]
+            for op in live[index].to_plotly_json()["operations"]
+        }
+        assert sent[("layout", "annotations")][0]["text"] == "No published reports match yet."
+        assert sent[("layout", "xaxis")]["visible"] is False
 
 
 def test_a_view_is_rendered_once_per_data_version(server, monkeypatch):
