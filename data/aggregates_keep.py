@@ -1,14 +1,14 @@
 """Keeping the aggregate tables (``data.aggregates``) equal to a recount, in the writer's
 transaction.
 
-The protocol: ``subtract(session, id)`` before a report changes or leaves ``published``,
-``add(session, id)`` once it is (again) stored; both touch only reports that are published at
-that moment, so a writer may call them around any change. They read the report's own rows (six
-indexed selects), work out in Python what it adds to each table (a few hundred keyed rows over
-its 15–25 facets), and upsert those with ``INSERT … ON CONFLICT DO UPDATE SET n = n + excluded.n``
-(SQLite ≥ 3.24, PostgreSQL), tables in a fixed order and rows sorted by key, so that two writers
-never deadlock. ``rebuild`` and ``verify`` recount in SQL (``data.aggregates_sql``): two
-independent computations that the tests and ``flask recount`` hold equal.
+What a report adds to the tables (a few hundred keyed rows over its 15–25 facets, nothing unless
+it is published) is worked out in Python: ``of_new`` from a new report's rows in memory (before
+the writing transaction starts), ``read`` by reading a stored report's rows back (six indexed
+selects). A change is ``merge(read(…, -1) before it, read(…, 1) after it)``, applied once
+(``data.aggregates_write.apply``: upserts in one fixed order, so two writers never deadlock),
+last before the version bump. ``add`` / ``subtract`` do both steps for whole reports.
+``rebuild`` and ``verify`` recount in SQL (``data.aggregates_sql``): two independent
+computations that the tests and ``flask recount`` hold equal.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from data.aggregates import (
@@ -33,6 +33,7 @@ from data.aggregates import (
     AggRecommendations,
 )
 from data.aggregates_sql import keys, published, recount, values
+from data.aggregates_write import apply
 from data.models import (
     Report,
     ReportGroup,
@@ -40,6 +41,7 @@ from data.models import (
     ReportLanguage,
     ReportRecommendation,
     ReportTheme,
+    Status,
 )
 from data.queries import INITIATIVE_SLOTS, RECOMMENDATION_SLOTS
 from data.reference import reference
@@ -79,12 +81,7 @@ def contributions(session: Session, ids: Iterable[int], sign: int = 1) -> dict:
 
 
 def _contribute(session: Session, ids: list[int], sign: int, out: dict) -> None:
-    """Add these reports' rows, times ``sign``, into ``out``."""
-
-    def points(rank: int) -> int:
-        return INITIATIVE_SLOTS + 1 - rank
-
-    rec_of = {code: item.recommendation for code, item in reference().initiatives.items()}
+    """Add these reports' rows (read back), times ``sign``, into ``out``."""
     r = Report
     connection = session.connection()  # Core: these reads need no ORM objects
     reports = connection.execute(
@@ -97,101 +94,124 @@ def _contribute(session: Session, ids: list[int], sign: int, out: dict) -> None:
     kids = _children(connection, [row.id for row in reports])
     for rid, region, country, fmt, date, total in reports:
         date = date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date))
-        week = (date - dt.timedelta(days=date.weekday())).isoformat()
-        groups = kids["groups"][rid]
-        # The facets this report counts in (data.aggregates).
-        facets = [("all", ""), ("region", region), ("format", fmt), ("day", date.isoformat())]
-        facets += [("week", week), *(("country", c) for c in [country] if c)]
-        facets += [("theme", t) for (t,) in kids["themes"][rid]]
-        facets += [("language", code) for (code,) in kids["languages"][rid]]
-        facets += [("group", g) for g, n in groups if n > 0]
-        facets += [(f"group{s}", g) for s in SHARES for g, n in groups if n * 100 >= s * total]
-        place = country or ""
-        ranked = kids["initiatives"][rid]
-        chosen = kids["recommendations"][rid]
-        rows = {
-            AggEvents: [((region, place, week), (1, total))],
-            AggInitiatives: [
-                (
-                    (region, code),
-                    (1, points(rank), int(rank == 1), points(rank) * total),
-                )
-                for rank, code in ranked
-            ],
-            AggRecommendations: [
-                ((code,), (1, RECOMMENDATION_SLOTS + 1 - rank)) for rank, code in chosen
-            ],
-            AggPrioritized: [
-                ((region, place, rec), (1,))
-                for rec in sorted({c for _r, c in chosen} | {rec_of[c] for _r, c in ranked})
-            ],
-            AggGroups: [((region, g), (1, n, total)) for g, n in groups],
-            AggLanguages: [((code,), (1,)) for (code,) in kids["languages"][rid]],
-        }
-        for table, found in rows.items():
-            into = out[table]
-            for key, summed in found:
-                signed = [sign * v for v in summed]
-                for facet in facets:
-                    full = (*facet, *key)
-                    now = into.get(full)
-                    into[full] = signed[:] if now is None else list(map(operator.add, now, signed))
-
-
-_UPSERTS: dict = {}
-
-
-def _upsert(dialect: str, table):
-    """``INSERT … ON CONFLICT (key) DO UPDATE SET n = n + excluded.n``, built once. On
-    PostgreSQL the rows travel as one array per column (``unnest``): one statement and one round
-    trip for a few hundred rows; SQLite, in process, takes them as an executemany."""
-    if (dialect, table) not in _UPSERTS:
-        t = table.__table__
-        stmt = (postgresql if dialect == "postgresql" else sqlite).insert(t)
-        if dialect == "postgresql":
-            arrays = [
-                func.unnest(bindparam(c.name, type_=postgresql.ARRAY(c.type))).label(c.name)
-                for c in t.columns
-            ]
-            stmt = stmt.from_select([c.name for c in t.columns], select(*arrays))
-        _UPSERTS[dialect, table] = stmt.on_conflict_do_update(
-            index_elements=[c.name for c in t.primary_key.columns],
-            set_={v: t.c[v] + stmt.excluded[v] for v in values(table)},
+        _count(
+            out,
+            sign,
+            (region, country, fmt, date, total),
+            kids["initiatives"][rid],
+            kids["recommendations"][rid],
+            kids["groups"][rid],
+            [t for (t,) in kids["themes"][rid]],
+            [code for (code,) in kids["languages"][rid]],
         )
-    return _UPSERTS[dialect, table]
 
 
-def _change(session: Session, ids: Iterable[int], sign: int) -> None:
+def _count(out: dict, sign: int, report: tuple, ranked, chosen, groups, themes, languages) -> None:
+    """Add one report's rows, times ``sign``, into ``out``: ``report`` is (region, country,
+    format, event date, participants), ``ranked``/``chosen`` (rank, code) pairs, ``groups``
+    (code, count) pairs, ``themes`` and ``languages`` codes."""
+
+    def points(rank: int) -> int:
+        return INITIATIVE_SLOTS + 1 - rank
+
+    region, country, fmt, date, total = report
+    week = (date - dt.timedelta(days=date.weekday())).isoformat()
+    # The facets this report counts in (data.aggregates).
+    facets = [("all", ""), ("region", region), ("format", fmt), ("day", date.isoformat())]
+    facets += [("week", week), *(("country", c) for c in [country] if c)]
+    facets += [("theme", t) for t in themes]
+    facets += [("language", code) for code in languages]
+    facets += [("group", g) for g, n in groups if n > 0]
+    facets += [(f"group{s}", g) for s in SHARES for g, n in groups if n * 100 >= s * total]
+    place = country or ""
+    rec_of = _recommendation_of()
+    rows = {
+        AggEvents: [((region, place, week), (1, total))],
+        AggInitiatives: [
+            ((region, code), (1, points(rank), int(rank == 1), points(rank) * total))
+            for rank, code in ranked
+        ],
+        AggRecommendations: [
+            ((code,), (1, RECOMMENDATION_SLOTS + 1 - rank)) for rank, code in chosen
+        ],
+        AggPrioritized: [
+            ((region, place, rec), (1,))
+            for rec in sorted({c for _r, c in chosen} | {rec_of[c] for _r, c in ranked})
+        ],
+        AggGroups: [((region, g), (1, n, total)) for g, n in groups],
+        AggLanguages: [((code,), (1,)) for code in languages],
+    }
+    for table, found in rows.items():
+        into = out[table]
+        for key, summed in found:
+            signed = [sign * v for v in summed]
+            for facet in facets:
+                full = (*facet, *key)
+                now = into.get(full)
+                into[full] = signed[:] if now is None else list(map(operator.add, now, signed))
+
+
+def _recommendation_of() -> dict[str, str]:
+    return {code: item.recommendation for code, item in reference().initiatives.items()}
+
+
+def of_new(report: Mapping[str, Any], children: Mapping[str, list[dict]], sign: int = 1) -> dict:
+    """What a report not stored yet adds to the tables (nothing unless published), from its rows
+    in memory (``data.store.report_rows``): no read-back, and it can be worked out before the
+    writing transaction starts. Same shape as ``contributions``."""
+    out: dict = {table: {} for table in TABLES}
+    if report["status"] == Status.PUBLISHED:
+        _count(
+            out,
+            sign,
+            tuple(
+                report[k]
+                for k in ("region", "country", "format", "event_date", "participants_total")
+            ),
+            [(c["rank"], c["code"]) for c in children["initiatives"]],
+            [(c["rank"], c["code"]) for c in children["recommendations"]],
+            [(c["group_code"], c["count"]) for c in children["groups"]],
+            [c["theme_code"] for c in children["themes"]],
+            [c["language_code"] for c in children["languages"]],
+        )
+    return out
+
+
+def merge(*found: dict) -> dict:
+    """Several ``contributions`` summed into one (rows summing to zero left out)."""
+    out: dict = {table: {} for table in TABLES}
+    for each in found:
+        for table, rows in each.items():
+            into = out[table]
+            for key, summed in rows.items():
+                now = into.get(key)
+                into[key] = list(summed) if now is None else list(map(operator.add, now, summed))
+    for rows in out.values():
+        for key in [k for k, v in rows.items() if not any(v)]:
+            del rows[key]
+    return out
+
+
+def read(session: Session, ids: Iterable[int], sign: int = 1) -> dict:
+    """``contributions`` of these reports as the session holds them now (flushed first)."""
     ids = list(ids)
     if not ids:
-        return
+        return {table: {} for table in TABLES}
     session.flush()  # the report's rows as they are now
-    found = contributions(session, ids, sign)
-    connection = session.connection()  # Core: the ORM's bulk path costs more than the SQL
-    dialect = connection.dialect.name
-    for table in TABLES:  # a fixed order, and rows sorted by key below: no deadlocks
-        rows = found[table]
-        if not rows:
-            continue
-        names = ["facet", "value", *keys(table), *values(table)]
-        ordered = [(*key, *rows[key]) for key in sorted(rows)]
-        if dialect == "postgresql":
-            columns = zip(*ordered, strict=True)
-            params = {name: list(c) for name, c in zip(names, columns, strict=True)}
-        else:
-            params = [dict(zip(names, row, strict=True)) for row in ordered]
-        connection.execute(_upsert(dialect, table), params)
+    return contributions(session, ids, sign)
 
 
 def add(session: Session, *report_ids: int) -> None:
     """Count these reports (those of them that are published) into the tables."""
-    _change(session, report_ids, 1)
+    if report_ids:
+        apply(session, read(session, report_ids, 1))
 
 
 def subtract(session: Session, *report_ids: int) -> None:
     """Take these reports (those of them that are published) out of the tables; call it
     before the change."""
-    _change(session, report_ids, -1)
+    if report_ids:
+        apply(session, read(session, report_ids, -1))
 
 
 def rebuild(session: Session) -> None:

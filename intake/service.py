@@ -13,28 +13,31 @@ author, and a retry is how an organizer whose first answer was lost gets a link 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from data import aggregates_keep, support
+from data import aggregates_keep, aggregates_write, support
 from data.db import Database
 from data.event_store import link_report
 from data.limits import limiter
 from data.models import Report, Status
 from data.store import (
     add_audit,
-    build_report,
     bump_version,
     find_by_client_id,
     find_by_edit_token,
     find_possible_duplicate,
+    insert_report,
     lock_event_key,
     replace_report,
     report_data,
+    report_rows,
     token_hash,
 )
 from intake.schema import ReportIn
@@ -80,26 +83,32 @@ def submit(
     same transaction, data/event_store.link_report)."""
     client_id = str(report.client_id)
     token = secrets.token_urlsafe(32)
+    # Everything that needs no database first, outside the transaction: the rows, and what they
+    # add to the aggregate tables (worked out from memory, not read back).
+    row, children = report_rows(
+        report.model_dump(),
+        status=Status.PUBLISHED if auto_publish else Status.PENDING,
+        written_in=lang,
+    )
+    row["edit_token_hash"] = token_hash(token)
+    counted = aggregates_write.prepare(
+        aggregates_keep.of_new(row, children), db.engine.dialect.name
+    )
     try:
         with db.session() as session:
             existing = find_by_client_id(session, client_id)
             if existing is not None:
                 return _again(session, existing, token)
-            row = build_report(
-                report.model_dump(),
-                status=Status.PUBLISHED if auto_publish else Status.PENDING,
-                written_in=lang,
-            )
-            lock_event_key(session, row.event_key)
+            lock_event_key(session, row["event_key"])
             earlier = _earlier(session, row)
-            row.possible_duplicate_of = earlier.id if earlier else None
-            row.edit_token_hash = token_hash(token)
-            session.add(row)
-            bump_version(session)
+            row["possible_duplicate_of"] = earlier.id if earlier else None
+            report_id = insert_report(session, row, children)
+            link_report(session, event_id, report_id)
             session.flush()
-            aggregates_keep.add(session, row.id)  # counted only when published
-            link_report(session, event_id, row.id)
-            return Submitted(row.id, row.status, True, token, earlier)
+            # Last, and short: the hot rows (aggregates, data version) stay locked until commit.
+            aggregates_write.apply(session, counted)
+            bump_version(session)
+            return Submitted(report_id, row["status"], True, token, earlier)
     except IntegrityError:
         # Another worker stored the same client_id between our check and our insert.
         with db.session() as session:
@@ -114,17 +123,22 @@ def _again(session, existing: Report, token: str) -> Submitted:
     return Submitted(existing.id, existing.status, False, token, _flagged(session, existing))
 
 
-def _earlier(session, row: Report, exclude_id: int | None = None) -> Earlier | None:
+def _earlier(session, row: Mapping[str, Any], exclude_id: int | None = None) -> Earlier | None:
     found = find_possible_duplicate(
         session,
-        key=row.event_key,
-        event_date=row.event_date,
-        country=row.country,
-        region=row.region,
-        is_demo=row.is_demo,
+        key=row["event_key"],
+        event_date=row["event_date"],
+        country=row["country"],
+        region=row["region"],
+        is_demo=row["is_demo"],
         exclude_id=exclude_id,
     )
     return Earlier(*found) if found else None
+
+
+def _dedup_fields(row: Report) -> dict[str, Any]:
+    names = ("event_key", "event_date", "country", "region", "is_demo")
+    return {name: getattr(row, name) for name in names}
 
 
 @dataclass(frozen=True)
@@ -153,21 +167,23 @@ def amend(db: Database, token: str, report: ReportIn, *, auto_publish: bool) -> 
         before = report_data(row)
         data = report.model_dump()
         data["client_id"] = row.client_id  # the report keeps its identity
-        aggregates_keep.subtract(session, row.id)  # out of the aggregates before it changes
+        # What it adds to the aggregates now; taken out below in the same upserts that add it
+        # back as it becomes (one pass in the writers' fixed order: no deadlock).
+        was = aggregates_keep.read(session, [row.id], -1)
         replace_report(session, row, data)
         session.flush()
         after = report_data(row)
-        if after == before:
-            aggregates_keep.add(session, row.id)
+        if after == before:  # the same content: the aggregates stay as they are
             return Amended(row.id, row.status, False, _flagged(session, row))
         lock_event_key(session, row.event_key)
-        earlier = _earlier(session, row, exclude_id=row.id)
+        earlier = _earlier(session, _dedup_fields(row), exclude_id=row.id)
         row.possible_duplicate_of = earlier.id if earlier else None
         if not auto_publish and row.status == Status.PUBLISHED:
             row.status = Status.PENDING
         add_audit(session, row.id, EDITED_BY, before, after)
+        now = aggregates_keep.read(session, [row.id], 1)  # as it is now (if still published)
+        aggregates_write.apply(session, aggregates_keep.merge(was, now))
         bump_version(session)
-        aggregates_keep.add(session, row.id)  # back in, as it is now (if still published)
         return Amended(row.id, row.status, True, earlier)
 
 
