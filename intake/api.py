@@ -14,8 +14,6 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, current_app, jsonify, request, stream_with_context
 from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
-from flask_limiter.errors import RateLimitExceeded
-from werkzeug.exceptions import RequestEntityTooLarge
 
 from data import i18n
 from data.cache import cached_summary
@@ -24,51 +22,24 @@ from data.filters import parse_filters
 from data.privacy import public_groups
 from data.queries import data_version
 from data.reference import reference
-from intake import bulk, public
+from intake import api_errors, bulk, public
 from intake.links import edit_url
 from intake.openapi import document
-from intake.service import UNAVAILABLE, publishes_on_arrival, submission_limit, submit
+from intake.service import publishes_on_arrival, submission_limit, submit
 from intake.validation import validate
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
-RETRY_AFTER = 30  # seconds: how soon a client may try again when the database is unavailable
 
 
 def _db():
     return current_app.extensions[EXTENSION_KEY]
 
 
-@blueprint.errorhandler(RequestEntityTooLarge)
-def _too_large(_exc):
-    limit = current_app.config["MAX_CONTENT_LENGTH"] // 1024
-    return jsonify(
-        errors={"report": _("The request is too large (at most %(kb)d KB).", kb=limit)}
-    ), 413
-
-
-@blueprint.errorhandler(RateLimitExceeded)
-def _too_many(exc: RateLimitExceeded):
-    response = jsonify(
-        errors={"report": _("Too many reports from your address; wait a minute and try again.")}
-    )
-    response.status_code = 429
-    if exc.retry_after:
-        response.headers.setdefault("Retry-After", str(int(exc.retry_after)))
-    return response
-
-
-def _unavailable(_exc):
-    current_app.logger.exception("database unavailable")
-    response = jsonify(
-        errors={"database": _("The database is unavailable; try again in a few minutes.")}
-    )
-    response.status_code = 503
-    response.headers["Retry-After"] = str(RETRY_AFTER)
-    return response
-
-
-for _kind in UNAVAILABLE:
-    blueprint.register_error_handler(_kind, _unavailable)
+api_errors.register(
+    blueprint,
+    "report",
+    lambda: _("Too many reports from your address; wait a minute and try again."),
+)
 
 
 @blueprint.post("/reports")

@@ -7,58 +7,26 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_limiter.errors import RateLimitExceeded
-from werkzeug.exceptions import RequestEntityTooLarge
 
 from data import contributions, i18n
 from data.db import EXTENSION_KEY
+from intake import api_errors
 from intake.contribute_service import contribution_limit, submit
 from intake.contribution import validate
-from intake.service import UNAVAILABLE, publishes_on_arrival
+from intake.service import publishes_on_arrival
 
 blueprint = Blueprint("contributions_api", __name__, url_prefix="/api/v1/contributions")
-RETRY_AFTER = 30
 
 
 def _db():
     return current_app.extensions[EXTENSION_KEY]
 
 
-@blueprint.errorhandler(RequestEntityTooLarge)
-def _too_large(_exc):
-    limit = current_app.config["MAX_CONTENT_LENGTH"] // 1024
-    return jsonify(
-        errors={"contribution": _("The request is too large (at most %(kb)d KB).", kb=limit)}
-    ), 413
-
-
-@blueprint.errorhandler(RateLimitExceeded)
-def _too_many(exc: RateLimitExceeded):
-    response = jsonify(
-        errors={
-            "contribution": _(
-                "Too many contributions from your address; wait a minute and try again."
-            )
-        }
-    )
-    response.status_code = 429
-    if exc.retry_after:
-        response.headers.setdefault("Retry-After", str(int(exc.retry_after)))
-    return response
-
-
-def _unavailable(_exc):
-    current_app.logger.exception("database unavailable")
-    response = jsonify(
-        errors={"database": _("The database is unavailable; try again in a few minutes.")}
-    )
-    response.status_code = 503
-    response.headers["Retry-After"] = str(RETRY_AFTER)
-    return response
-
-
-for _kind in UNAVAILABLE:
-    blueprint.register_error_handler(_kind, _unavailable)
+api_errors.register(
+    blueprint,
+    "contribution",
+    lambda: _("Too many contributions from your address; wait a minute and try again."),
+)
 
 
 @blueprint.post("")
