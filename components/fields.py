@@ -63,3 +63,27 @@ def field(name: str, label: str, control, help_text: str | None = None, required
         id=wrap_id(name),
         className=kw.get("className", "mb-3"),
     )
+
+
+def notice(text: str, dom_id: str) -> dbc.Alert:
+    """A problem with the whole form (rate limit, database, link), shown above it."""
+    return dbc.Alert(text, color="danger", id=dom_id)
+
+
+def cleared(message_ids: list[dict], wrap: str = "mb-3") -> tuple[list[str], list[str]]:
+    """No message beside any field, no field marked."""
+    return [""] * len(message_ids), [wrap] * len(message_ids)
+
+
+def field_errors(
+    shown: dict[str, str], message_ids: list[dict], alert_id: str, wrap: str = "mb-3"
+) -> tuple[list[str], list[str], dbc.Alert]:
+    """Each message beside its field, its wrapper marked (for the focus script and the red
+    outline), and how many answers need attention above the form."""
+    messages = [shown.get(m["name"], "") for m in message_ids]
+    classes = [f"{wrap} has-error" if shown.get(m["name"]) else wrap for m in message_ids]
+    summary = notice(
+        _("Some answers need attention (%(count)d). Nothing you typed was lost.", count=len(shown)),
+        alert_id,
+    )
+    return messages, classes, summary

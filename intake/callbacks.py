@@ -16,7 +16,7 @@ from flask_babel import gettext as _
 from flask_limiter.errors import RateLimitExceeded
 
 from components import ids as shell_ids
-from components.fields import FIELD, MESSAGE, WRAP
+from components.fields import FIELD, MESSAGE, WRAP, cleared, field_errors, notice
 from data.db import EXTENSION_KEY
 from data.reference import reference
 from intake import ids
@@ -48,23 +48,14 @@ def submit_report(
     if not n_clicks:
         return no_update, no_update, no_update, no_update, no_update
     by_name = {i["name"]: value for i, value in zip(field_ids, values, strict=True)}
-    blank = [""] * len(message_ids), ["mb-3"] * len(message_ids)
+    blank = cleared(message_ids)
     with force_locale(lang):
         if by_name.pop(ids.HONEYPOT, None):
             # A bot: it sees what a person would, and nothing is stored.
             return *blank, None, confirmation(_("Thank you! Your report was received.")), True
         report, shown = validate_fields(by_name, client_id, reference())
         if shown:
-            messages = [shown.get(m["name"], "") for m in message_ids]
-            classes = ["mb-3 has-error" if shown.get(m["name"]) else "mb-3" for m in message_ids]
-            summary = _notice(
-                _(
-                    "Some answers need attention (%(count)d). Nothing you typed was lost.",
-                    count=len(shown),
-                ),
-                "report-error-alert",
-            )
-            return messages, classes, summary, no_update, False
+            return *field_errors(shown, message_ids, "report-error-alert"), no_update, False
         db = current_app.extensions[EXTENSION_KEY]
         try:
             with submission_limit():
@@ -80,26 +71,22 @@ def submit_report(
                 "Many reports came from your connection in a short time. Wait a minute and "
                 "submit again; everything you typed is kept."
             )
-            return *blank, _notice(problem, "report-rate-limited"), no_update, False
+            return *blank, notice(problem, "report-rate-limited"), no_update, False
         except UNAVAILABLE:
             problem = _(
                 "The database is not reachable right now, so your report is not stored yet. "
                 "Everything you typed is kept in this browser: submit again in a few minutes."
             )
-            return *blank, _notice(problem, "report-unavailable"), no_update, False
+            return *blank, notice(problem, "report-unavailable"), no_update, False
         if result is None:
             problem = _("This edit link is not valid any more; nothing was changed.")
-            return *blank, _notice(problem, "report-edit-invalid"), no_update, False
+            return *blank, notice(problem, "report-edit-invalid"), no_update, False
         if edit_token:
             parts = [html.P(_("Your changes to report number %(id)d were saved.", id=result.id))]
             parts.append(html.A(_("Edit again"), href=edit_url(lang, edit_token)))
         else:
             parts = _received(lang, result)
         return *blank, None, confirmation(parts, result.possible_duplicate_of), True
-
-
-def _notice(text: str, dom_id: str) -> dbc.Alert:
-    return dbc.Alert(text, color="danger", id=dom_id)
 
 
 def _received(lang: str, result) -> list:
@@ -130,9 +117,9 @@ def _received(lang: str, result) -> list:
 def confirmation(body, earlier: Earlier | None = None) -> html.Div:
     parts = [html.H2(_("Report received"), className="h5")]
     parts += body if isinstance(body, list) else [html.P(body, className="mb-1")]
-    notice = None
+    duplicate = None
     if earlier is not None:
-        notice = dbc.Alert(
+        duplicate = dbc.Alert(
             _(
                 "This looks like an event that was already reported: number %(id)d, "
                 "“%(name)s”. Both reports are kept; the support team will check them.",
@@ -142,7 +129,7 @@ def confirmation(body, earlier: Earlier | None = None) -> html.Div:
             color="warning",
             id=ids.DUPLICATE_NOTICE,
         )
-    return html.Div([dbc.Alert(parts, color="success", id="report-confirmation"), notice])
+    return html.Div([dbc.Alert(parts, color="success", id="report-confirmation"), duplicate])
 
 
 def register(app) -> None:

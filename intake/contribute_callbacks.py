@@ -16,6 +16,7 @@ from flask_babel import gettext as _
 from flask_limiter.errors import RateLimitExceeded
 
 from components import ids as shell_ids
+from components.fields import cleared, field_errors, notice
 from data.db import EXTENSION_KEY
 from data.reference import reference
 from intake import contribute_ids as ids
@@ -38,23 +39,12 @@ def submit_contribution(
     if not n_clicks:
         return no_update, no_update, no_update, no_update, no_update
     by_name = {i["name"]: value for i, value in zip(field_ids, values, strict=True)}
-    blank = [""] * len(message_ids), [WRAP_CLASS] * len(message_ids)
+    blank = cleared(message_ids, WRAP_CLASS)
     with force_locale(lang):
         found, shown = validate_fields(by_name, client_id, reference())
         if shown:
-            messages = [shown.get(m["name"], "") for m in message_ids]
-            classes = [
-                f"{WRAP_CLASS} has-error" if shown.get(m["name"]) else WRAP_CLASS
-                for m in message_ids
-            ]
-            summary = _notice(
-                _(
-                    "Some answers need attention (%(count)d). Nothing you typed was lost.",
-                    count=len(shown),
-                ),
-                "contrib-error-alert",
-            )
-            return messages, classes, summary, no_update, False
+            errors = field_errors(shown, message_ids, "contrib-error-alert", WRAP_CLASS)
+            return *errors, no_update, False
         db = current_app.extensions[EXTENSION_KEY]
         try:
             with contribution_limit():
@@ -64,18 +54,14 @@ def submit_contribution(
                 "Many contributions came from your connection in a short time. Wait a minute "
                 "and send again; everything you typed is kept."
             )
-            return *blank, _notice(problem, "contrib-rate-limited"), no_update, False
+            return *blank, notice(problem, "contrib-rate-limited"), no_update, False
         except UNAVAILABLE:
             problem = _(
                 "The database is not reachable right now, so your contribution is not stored "
                 "yet. Everything you typed is kept in this browser: send again in a few minutes."
             )
-            return *blank, _notice(problem, "contrib-unavailable"), no_update, False
+            return *blank, notice(problem, "contrib-unavailable"), no_update, False
         return *blank, None, thanks(lang, result.status), True
-
-
-def _notice(text: str, dom_id: str) -> dbc.Alert:
-    return dbc.Alert(text, color="danger", id=dom_id)
 
 
 def thanks(lang: str, status: str) -> dbc.Alert:

@@ -12,16 +12,13 @@ from flask_babel import gettext as _
 from flask_limiter.errors import RateLimitExceeded
 
 from components import ids as shell_ids
+from components.fields import cleared, field_errors, notice
 from data.db import EXTENSION_KEY
 from intake import events_ids as ids
 from intake.events_form import validate_event
 from intake.events_layout import field_id
 from intake.events_service import amend_event, announce, edit_path
 from intake.service import UNAVAILABLE, publishes_on_arrival, submission_limit
-
-
-def _notice(text: str, dom_id: str) -> dbc.Alert:
-    return dbc.Alert(text, color="danger", id=dom_id)
 
 
 def submit_announcement(
@@ -37,20 +34,11 @@ def submit_announcement(
     if not n_clicks:
         return no_update, no_update, no_update, no_update, no_update
     by_name = {i["name"]: value for i, value in zip(field_ids, values, strict=True)}
-    blank = [""] * len(message_ids), ["mb-3"] * len(message_ids)
+    blank = cleared(message_ids)
     with force_locale(lang):
         event, shown = validate_event(by_name, client_id)
         if shown:
-            messages = [shown.get(m["name"], "") for m in message_ids]
-            classes = ["mb-3 has-error" if shown.get(m["name"]) else "mb-3" for m in message_ids]
-            summary = _notice(
-                _(
-                    "Some answers need attention (%(count)d). Nothing you typed was lost.",
-                    count=len(shown),
-                ),
-                "event-error-alert",
-            )
-            return messages, classes, summary, no_update, False
+            return *field_errors(shown, message_ids, "event-error-alert"), no_update, False
         db = current_app.extensions[EXTENSION_KEY]
         try:
             with submission_limit():
@@ -64,16 +52,16 @@ def submit_announcement(
                 "Many submissions came from your connection in a short time. Wait a minute and "
                 "submit again; everything you typed is kept."
             )
-            return *blank, _notice(problem, "event-rate-limited"), no_update, False
+            return *blank, notice(problem, "event-rate-limited"), no_update, False
         except UNAVAILABLE:
             problem = _(
                 "The database is not reachable right now, so your event is not stored yet. "
                 "Submit again in a few minutes; everything you typed is kept."
             )
-            return *blank, _notice(problem, "event-unavailable"), no_update, False
+            return *blank, notice(problem, "event-unavailable"), no_update, False
         if result is None:
             problem = _("This edit link is not valid any more; nothing was changed.")
-            return *blank, _notice(problem, "event-edit-invalid"), no_update, False
+            return *blank, notice(problem, "event-edit-invalid"), no_update, False
         return *blank, None, confirmation(lang, result, edited=bool(edit_token)), True
 
 
