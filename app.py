@@ -9,10 +9,11 @@ from pathlib import Path
 import dash
 from dash import html
 from flask import Flask, redirect, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from components import compression
+from components import assets_check, compression
 from components.index import PrioritiesDash
-from data import i18n
+from data import i18n, privacy
 from data.cache import cache, cache_config
 from data.db import Database
 from data.limits import limiter, limiter_config
@@ -45,7 +46,7 @@ def settings() -> dict:
         "CACHE_KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "priorities:"),
         "DEMO_DATA": _flag("DEMO_DATA", "1"),
         "AUTO_PUBLISH": _flag("AUTO_PUBLISH", "1"),
-        "PRIVACY_THRESHOLD": int(os.environ.get("PRIVACY_THRESHOLD", "5")),
+        "PRIVACY_THRESHOLD": privacy.THRESHOLD,
         "POLL_INTERVAL_MS": int(os.environ.get("POLL_INTERVAL_MS", "2000")),
         "VERSION_MAX_AGE": int(os.environ.get("VERSION_MAX_AGE", "1")),
         "MAX_CONTENT_LENGTH": 256 * 1024,
@@ -53,6 +54,9 @@ def settings() -> dict:
         "SUBMIT_RATE_LIMIT": os.environ.get("SUBMIT_RATE_LIMIT", "30 per minute"),
         # Set explicitly: Flask-Limiter would otherwise inherit the last app's value.
         "RATELIMIT_ENABLED": _flag("RATELIMIT_ENABLED", "1"),
+        # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted; 0 (none):
+        # the client address is the connection's, as the rate limits need without a proxy.
+        "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
         # flask-compress's streaming mode never closes the file it wraps (a leaked descriptor
         # per static file); Dash's bundles are not streamed and are still compressed, static
         # files go pre-compressed or buffered (components/compression.py), and the streamed
@@ -90,6 +94,7 @@ def create_app(config: dict | None = None) -> dash.Dash:
         server.config.setdefault(key, value)
     limiter.init_app(server)
     compression.init_app(app)
+    assets_check.log_missing(server.logger, ROOT / "assets", i18n.TRANSLATIONS)
 
     from dashboard import pages as dashboard_pages
     from intake import api, cli
@@ -123,13 +128,24 @@ def create_app(config: dict | None = None) -> dash.Dash:
     app.layout = html.Div(dash.page_container)
     server.before_request(_redirect_to_language)
     server.after_request(i18n.remember)
+    proxies = int(server.config.get("TRUSTED_PROXIES") or 0)
+    if proxies > 0:
+        # Behind a proxy every request comes from its address: without this, all clients
+        # would share one rate-limit budget. Only the last ``proxies`` hops are believed.
+        server.wsgi_app = ProxyFix(
+            server.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_port=proxies
+        )
     return app
 
 
 def _redirect_to_language():
     """``/`` goes to the dashboard in the visitor's language (cookie, then Accept-Language)."""
     if request.path == "/":
-        return redirect(f"/{i18n.negotiate()}/", code=302)
+        response = redirect(f"/{i18n.negotiate()}/", code=302)
+        # The target depends on these headers: a shared cache must not serve one visitor's
+        # language to another.
+        response.headers["Vary"] = "Accept-Language, Cookie"
+        return response
     return None
 
 

@@ -8,6 +8,13 @@
 // (intake/service.py) and stored once. A tab without a draft of its own (a new tab, or after a
 // crash) takes over the newest other draft's values but keeps its own client_id: two open tabs
 // never share one, or submitting both would store only the first report.
+//
+// Except when that draft was sent: Submit marks the draft `sent` before the server answers.
+// If the answer never came (a timeout, then the tab closed or the browser crashed), the report
+// may already be stored, so the tab taking the draft over adopts its client_id: a resend is
+// answered with the first report instead of storing a second one. An answer that proves
+// nothing was stored (answers needing attention, a rate limit) takes the mark off again
+// (markRefused), so two tabs share a client_id only while a report may really exist.
 (function () {
   "use strict";
   var VERSION = 1;
@@ -74,13 +81,17 @@
         if (!found) {
           throw dc.PreventUpdate;
         }
+        var adopted = !own && found.draft.sent ? found.draft.client_id : null;
         if (!own) {
-          // Taken over: from now on it is this tab's draft, under this tab's client_id.
-          local.removeItem(found.key);
+          // Taken over: from now on it is this tab's draft, under this tab's client_id, or
+          // under the sent draft's (kept in place, still marked sent).
+          if (!adopted) {
+            local.removeItem(found.key);
+          }
           window.dash_clientside.intakeDraft.save(
             fieldIds.map(function (id) { return (found.draft.values || {})[id.name]; }),
             fieldIds,
-            clientId,
+            adopted || clientId,
             config
           );
         }
@@ -90,7 +101,7 @@
           var known = Object.prototype.hasOwnProperty.call(saved, id.name);
           return known && skip.indexOf(id.name) < 0 ? saved[id.name] : dc.no_update;
         });
-        return [values, own ? mine : dc.no_update];
+        return [values, own ? mine : adopted || dc.no_update];
       },
 
       save: function (values, fieldIds, clientId, config) {
@@ -106,12 +117,60 @@
             kept[id.name] = values[i];
           }
         });
+        var key = config.key + ":" + clientId;
+        var before = read(local, key);
         var draft = { v: VERSION, client_id: clientId, values: kept, saved: Date.now() };
+        if (before && before.sent) {
+          draft.sent = true; // once sent, the report may exist: a later edit does not undo it
+        }
         try {
-          local.setItem(config.key + ":" + clientId, JSON.stringify(draft));
+          local.setItem(key, JSON.stringify(draft));
           session.setItem(config.key, clientId);
         } catch (err) {
           // Storage full: the form still works, only without a draft.
+        }
+      },
+
+      // Submit was clicked: the report may be stored even if no answer arrives.
+      markSent: function (nClicks, clientId, config) {
+        var local = storage("localStorage");
+        var session = storage("sessionStorage");
+        if (!nClicks || !config || !clientId || !local || !session) {
+          return;
+        }
+        var key = config.key + ":" + clientId;
+        var draft = read(local, key);
+        if (!draft) {
+          return; // nothing typed was kept, so nothing could be taken over
+        }
+        draft.sent = true;
+        try {
+          local.setItem(key, JSON.stringify(draft));
+          session.setItem(config.key, clientId);
+        } catch (err) {
+          // Storage full: the draft stays unmarked, as before this was added.
+        }
+      },
+
+      // The server answered and stored nothing (answers needing attention, too many
+      // submissions, a broken edit link): the draft is no longer "sent", so a new tab taking
+      // it over gets a client_id of its own again. An unreachable database keeps the mark: the
+      // write may have reached it before the connection broke.
+      markRefused: function (summary, clientId, config) {
+        var local = storage("localStorage");
+        var id = summary && summary.props && summary.props.id;
+        if (!id || id === "report-unavailable" || !config || !clientId || !local) {
+          return;
+        }
+        var key = config.key + ":" + clientId;
+        var draft = read(local, key);
+        if (draft && draft.sent) {
+          delete draft.sent;
+          try {
+            local.setItem(key, JSON.stringify(draft));
+          } catch (err) {
+            // Storage full: the mark stays, which only shares a client_id with a new tab.
+          }
         }
       },
 

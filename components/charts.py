@@ -14,6 +14,11 @@ from plotly.colors import sequential
 
 # Okabe & Ito's palette: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+# Ten categories (one per recommendation): Okabe & Ito's eight, then indigo and wine from Paul
+# Tol's "muted" scheme. Of Tol's pairs these two leave the closest two of the ten (CIELAB ΔE,
+# under simulated protanopia, deuteranopia and tritanopia, Machado et al. 2009) as far apart as
+# the closest two of Okabe & Ito's eight.
+CATEGORICAL = [*PALETTE, "#332288", "#882255"]
 # Sequential scale that stays readable in grey and for colour-vision deficiencies.
 SEQUENTIAL = "Cividis"
 # The same scale spelled out as Plotly's validation expands it, for figures built as dicts.
@@ -22,6 +27,9 @@ SEQUENTIAL_SCALE = [
 ]
 GRAPH_CONFIG = {
     "displaylogo": False,
+    # Dash offers "Share chart..." by default, which uploads the chart to cloud.plotly.com.
+    "showSendToCloud": False,
+    "showEditInChartStudio": False,
     # Plotly fetches world_110m.json from here: served by the app, never a CDN.
     "topojsonURL": "/assets/vendor/topojson/",
     "modeBarButtonsToRemove": ["select2d", "lasso2d"],
@@ -40,7 +48,16 @@ class Chart:
 
 RLE, PDF = "\u202b", "\u202c"
 FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13}
-AXIS = {"gridcolor": "#EBF0F8", "zerolinecolor": "#EBF0F8", "linecolor": "#EBF0F8"}
+# automargin: the margins grow to hold tick labels and axis titles (10 px margins alone cut
+# them off and drew the titles over the ticks).
+AXIS = {
+    "gridcolor": "#EBF0F8",
+    "zerolinecolor": "#EBF0F8",
+    "linecolor": "#EBF0F8",
+    "automargin": True,
+}
+# Between the tick labels and an axis title, in px; automargin makes room for it.
+STANDOFF = 8
 # template="none" as Plotly serializes it.
 NO_TEMPLATE = {"data": {"scatter": [{"type": "scatter"}]}}
 
@@ -89,8 +106,14 @@ def figure(
     ``title.text``), which the unit tests check builder by builder."""
     x = {**AXIS, **(xaxis or {})}
     y = {**AXIS, **(yaxis or {})}
+    for axis in (x, y):
+        if isinstance(axis.get("title"), dict):
+            axis["title"] = {"standoff": STANDOFF, **axis["title"]}
     if rtl:
-        x["autorange"] = "reversed"
+        if "range" in x:  # an explicit range runs right to left
+            x["range"] = list(reversed(x["range"]))
+        else:
+            x["autorange"] = "reversed"
         y["side"] = "right"
     return {
         "data": data,
@@ -110,17 +133,35 @@ def figure(
     }
 
 
-def data_table(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> dbc.Table:
-    return dbc.Table(
+def data_table(
+    columns: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    scroll: bool = True,
+    label: str | None = None,
+) -> dbc.Table | html.Div:
+    """A table; with ``scroll``, inside a region that scrolls sideways on a narrow screen.
+
+    The region takes the keyboard focus (tabIndex 0), or keyboard users could not scroll it
+    (axe: scrollable-region-focusable); ``label`` names it. A chart card's table goes in the
+    card's own scrolling region (``chart_card``), so there ``scroll`` is off."""
+    table = dbc.Table(
         [
             html.Thead(html.Tr([html.Th(c, scope="col") for c in columns])),
             html.Tbody([html.Tr([html.Td(str(v)) for v in row]) for row in rows]),
         ],
         size="sm",
         striped=True,
-        responsive=True,
         className="mb-0",
     )
+    if not scroll:
+        return table
+    return html.Div(table, **scrolling(label))
+
+
+def scrolling(label: str | None, className: str = "table-responsive") -> dict:
+    """Props of a region that scrolls a wide table and can be focused to scroll it by keys."""
+    named = {"aria-label": label} if label else {}
+    return {"className": className, "tabIndex": 0, "role": "region", **named}
 
 
 def _html(tag: str, children, **props) -> dict:
@@ -131,7 +172,8 @@ HTML = "dash_html_components"
 
 
 def table_json(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> dict:
-    """``data_table`` as the JSON Dash sends for it (the same components, props and order).
+    """``data_table(columns, rows, scroll=False)`` as the JSON Dash sends for it (the same
+    components, props and order), for a chart card's table region.
 
     A callback output may be that JSON: building a thousand Dash components (the map's table
     has a row per country) and serializing them took ≈ 60 ms of a cold dashboard answer at
@@ -144,7 +186,6 @@ def table_json(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> dict
             ],
             "size": "sm",
             "striped": True,
-            "responsive": True,
             "className": "mb-0",
         },
         "type": "Table",
@@ -177,7 +218,9 @@ def chart_card(
                 html.Details(
                     [
                         html.Summary(_("Show the data as a table")),
-                        html.Div(id=table_id, className="mt-2"),
+                        # The region scrolls a wide table sideways; focusable and named
+                        # after the chart, so it can be scrolled from the keyboard.
+                        html.Div(id=table_id, **scrolling(title, "table-responsive mt-2")),
                     ]
                 ),
             ]

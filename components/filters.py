@@ -7,8 +7,10 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from components.fields import dom_id, dropdown_labels
+from data.privacy import THRESHOLD
 
 FILTER = "filter"
 NAMES = ("region", "country", "theme", "format", "language", "group", "share", "from", "to")
@@ -59,7 +61,14 @@ def filter_bar(values: dict[str, str | None]) -> html.Div:
             dbc.Select(
                 id=filter_id("share"),
                 options=[
-                    {"label": _("At least one"), "value": "any"},
+                    # Never fewer: a smaller count is suppressed, and listing the events that
+                    # have it would tell it (data.privacy.countable).
+                    {
+                        "label": ngettext(
+                            "At least %(num)d person", "At least %(num)d people", THRESHOLD
+                        ),
+                        "value": "any",
+                    },
                     {"label": _("At least a quarter"), "value": "25"},
                     {"label": _("At least half"), "value": "50"},
                 ],

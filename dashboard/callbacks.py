@@ -21,6 +21,7 @@ from components import ids as shell_ids
 from components.charts import table_json
 from components.filters import DROPDOWNS, FILTER, filter_id
 from dashboard import figures, ids
+from dashboard.layout import MANY, PRESSED, TOGGLES, UNPRESSED
 from data import i18n
 from data import insights as insights_module
 from data.aggregates_read import facet_ranges
@@ -28,7 +29,6 @@ from data.cache import (
     cache,
     cached_freshness,
     cached_insights,
-    cached_options,
     current_version,
     memoized,
 )
@@ -50,14 +50,21 @@ async function(n, rendered) {
 }
 """
 
-# The filters live in the URL query, so a link restores the view. replaceState leaves Dash's
-# page router alone (it would re-render the page on a pushState).
-SYNC_URL = """
-function(values, names) {
+# The filters and the view's toggles live in the URL query (defaults left out), so a link
+# restores the view. replaceState leaves Dash's page router alone (it would re-render the page on
+# a pushState).
+SYNC_URL = (
+    """
+function(values, metric, view, weight, compare, names) {
     const params = new URLSearchParams();
     names.forEach(function (id, i) {
         if (values[i] && values[i] !== "any") { params.set(id.name, values[i]); }
     });
+    const toggles = {metric: metric, view: view, weight: weight};
+    for (const [name, value] of Object.entries(toggles)) {
+        if (value && value !== DEFAULTS[name]) { params.set(name, value); }
+    }
+    if (compare) { params.set("compare", compare); }
     const query = params.toString();
     const url = window.location.pathname + (query ? "?" + query : "");
     if (url !== window.location.pathname + window.location.search) {
@@ -66,6 +73,25 @@ function(values, names) {
     return window.dash_clientside.no_update;
 }
 """
+).replace("DEFAULTS", json.dumps({name: allowed[0] for name, (_id, allowed) in TOGGLES.items()}))
+
+# A chip is pressed while its group is filtered with "many" (a quarter or half) of them.
+CHIPS = (
+    (
+        """
+function(values, names, chips) {
+    const current = {};
+    names.forEach(function (id, i) { current[id.name] = values[i]; });
+    const many = current.share === "25" || current.share === "50";
+    const pressed = chips.map(function (id) { return many && current.group === id.group; });
+    return [pressed.map(function (p) { return p ? PRESSED : UNPRESSED; }),
+            pressed.map(function (p) { return String(p); })];
+}
+"""
+    )
+    .replace("UNPRESSED", json.dumps(UNPRESSED))
+    .replace("PRESSED", json.dumps(PRESSED))
+)
 
 # "N minutes ago" in the viewer's language, kept true as time passes (Intl does the words).
 AGO = """
@@ -102,7 +128,10 @@ def filters_from(values: list, names: list[dict]) -> Filters:
 
 def filter_options(_version, lang: str):
     """Options of the dropdown filters: only values present in the published data."""
-    _v, present = cached_options(_db())
+    threshold = current_app.config["PRIVACY_THRESHOLD"]
+    _v, present = memoized(
+        _db(), f"options:{threshold}", lambda s: insights_module.options(s, threshold)
+    )
     with force_locale(i18n.normalize(lang)):
 
         def labelled(codes, label):
@@ -117,7 +146,7 @@ def filter_options(_version, lang: str):
                 for c in reference().regions
                 if c in present.regions
             ],
-            labelled(present.countries, i18n.country),
+            i18n.country_options(present.countries),
             labelled(present.themes, i18n.theme),
             [
                 {"label": i18n.event_format(c), "value": c}
@@ -125,7 +154,11 @@ def filter_options(_version, lang: str):
                 if c in present.formats
             ],
             labelled(present.languages, i18n.language),
-            [{"label": i18n.group(c), "value": c} for c in reference().groups],
+            [
+                {"label": i18n.group(c), "value": c}
+                for c in reference().groups
+                if c in present.groups
+            ],
         )
 
 
@@ -251,14 +284,26 @@ def update_dashboard_callback(
     )
 
 
-def pick_place(click, _clear, view, values, names):
+def pick_place(click, _clear, _chips, view, values, names):
     return place_filters(ctx.triggered_id, click, view, values, names)
 
 
+def chip_filters(group: str, values, names):
+    """A chip sets "many participants from ``group``" (the group at a quarter); pressed again
+    (its group already filtered at a quarter or half), it clears the group and its share."""
+    current = dict(zip([n["name"] for n in names], values, strict=True))
+    pressed = current.get("group") == group and current.get("share") in ("25", "50")
+    chosen = {"group": None, "share": "any"} if pressed else {"group": group, "share": MANY}
+    return [chosen.get(n["name"], no_update) for n in names]
+
+
 def place_filters(trigger, click, view, values, names):
-    """A map click filters by its country (or region); "Clear filters" empties them all."""
+    """A map click filters by its country (or region); a chip by its group; "Clear filters"
+    empties them all."""
     if trigger == ids.CLEAR:
         return ["any" if n["name"] == "share" else None for n in names]
+    if isinstance(trigger, dict) and trigger.get("type") == ids.CHIP:
+        return chip_filters(trigger["group"], values, names)
     if not click or not click.get("points"):
         return [no_update] * len(names)
     point = click["points"][0].get("customdata") or []
@@ -285,7 +330,20 @@ def register(app) -> None:
         SYNC_URL,
         Output(ids.URL_SYNC, "children"),
         Input({"type": FILTER, "name": ALL}, "value"),
+        Input(ids.MAP_METRIC, "value"),
+        Input(ids.MAP_VIEW, "value"),
+        Input(ids.WEIGHTING, "value"),
+        Input(ids.COMPARE, "data"),
         State({"type": FILTER, "name": ALL}, "id"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        CHIPS,
+        Output(ids.chip(ALL), "className"),
+        Output(ids.chip(ALL), "aria-pressed"),
+        Input({"type": FILTER, "name": ALL}, "value"),
+        State({"type": FILTER, "name": ALL}, "id"),
+        State(ids.chip(ALL), "id"),
         prevent_initial_call=True,
     )
     # Phones get figures laid out for a narrow screen (shorter labels, smaller cell text).
@@ -337,8 +395,13 @@ def register(app) -> None:
         Output({"type": FILTER, "name": ALL}, "value"),
         Input(ids.graph("map"), "clickData"),
         Input(ids.CLEAR, "n_clicks"),
+        Input(ids.chip(ALL), "n_clicks"),
         State(ids.MAP_VIEW, "value"),
         State({"type": FILTER, "name": ALL}, "value"),
         State({"type": FILTER, "name": ALL}, "id"),
         prevent_initial_call=True,
     )(pick_place)
+    # Imported here: the comparison's callbacks use this module's filters_from.
+    from dashboard import compare_callbacks
+
+    compare_callbacks.register(app)

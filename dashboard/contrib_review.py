@@ -13,8 +13,10 @@ from data import contributions
 from data.contribution_review import DECISIONS, decide_logged
 from data.db import EXTENSION_KEY
 from data.support import Role
+from intake import api_errors
 
 blueprint = Blueprint("contrib_review", __name__, url_prefix="/api/v1/contributions")
+api_errors.answer_unavailable(blueprint)
 
 
 def _db():

@@ -70,7 +70,7 @@ def layout(lang: str | None = None, **_kwargs):
 
 def title(lang: str = i18n.DEFAULT, **_kwargs) -> str:
     with force_locale(i18n.normalize(lang)):
-        return f"{_('Individual contributions')} · {_('Movement Priorities')}"
+        return _("Individual contributions") + " · " + _("Movement Priorities")
 
 
 def register(app: dash.Dash) -> None:

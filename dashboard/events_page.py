@@ -13,7 +13,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from components import shell
-from components.charts import GRAPH_CONFIG
+from components.charts import graph_config
 from components.fields import dropdown_labels
 from components.index import plotly_locale
 from dashboard import events_callbacks, events_review, events_waiting
@@ -26,7 +26,7 @@ MODULE = "dashboard.events"
 
 def title(lang: str = i18n.DEFAULT, **_kwargs) -> str:
     with force_locale(i18n.normalize(lang)):
-        return f"{_('Events')} · {_('Movement Priorities')}"
+        return _("Events") + " · " + _("Movement Priorities")
 
 
 def _labelled(label: str, control_id: str, control) -> dbc.Col:
@@ -81,11 +81,6 @@ def filters() -> dbc.Row:
         ],
         className="g-2 mb-3",
     )
-
-
-def _config(lang: str) -> dict:
-    locale = plotly_locale(lang)
-    return {**GRAPH_CONFIG, "locale": locale} if locale else GRAPH_CONFIG
 
 
 def content(lang: str = i18n.DEFAULT) -> html.Div:
@@ -170,7 +165,7 @@ def content(lang: str = i18n.DEFAULT) -> html.Div:
                             html.H2(_("Where"), className="h5 mt-3"),
                             dcc.Graph(
                                 id=ids.MAP,
-                                config=_config(lang),
+                                config=graph_config(plotly_locale(lang)),
                                 style={"height": "360px"},
                             ),
                             html.P(id=ids.MAP_SUMMARY, className="small"),

@@ -64,7 +64,7 @@ def layout(lang: str | None = None, **_kwargs):
 
 def title(lang: str = i18n.DEFAULT, **_kwargs) -> str:
     with force_locale(i18n.normalize(lang)):
-        return f"{_('Announced events')} · {_('Movement Priorities')}"
+        return _("Announced events") + " · " + _("Movement Priorities")
 
 
 def _db():

@@ -24,8 +24,10 @@ from data.db import EXTENSION_KEY
 from data.filters import parse_filters
 from data.prefetch import prefetched
 from data.support import Role, create_user
+from intake import api_errors
 
 blueprint = Blueprint("support", __name__, url_prefix="/api/v1")
+api_errors.answer_unavailable(blueprint)
 
 
 def _db():

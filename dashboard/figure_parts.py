@@ -82,16 +82,38 @@ def nothing() -> str:
     return _("No published reports match yet.")
 
 
-def heatmap_figure(z, x, regions, text, rtl: bool, compact: bool) -> dict:
-    """Regions down, categories across, each cell labelled; empty cells stay blank."""
+def region_label(region: str, rtl: bool, compact: bool) -> str:
+    """A region's name in the viewer's language; on a phone broken into short lines (a code
+    such as "SSA" would be English in every language)."""
+    return wrap(i18n.region(region), 12, rtl) if compact else bidi(i18n.region(region), rtl)
+
+
+def heatmap_figure(
+    z,
+    x,
+    regions,
+    text,
+    rtl: bool,
+    compact: bool,
+    labels: list[str] | None = None,
+    note: str | None = None,
+    shown: list[list[str]] | None = None,
+    xtitle: str | None = None,
+) -> dict:
+    """Regions down, categories across, each cell labelled; empty cells stay blank.
+
+    ``labels``: the rows' labels (the regions' names by default); ``note``: a line above the
+    cells; ``shown``: shorter cell labels than ``text`` (which the hover keeps); ``xtitle``:
+    the x axis title. The x axis is a category axis: labels such as "1" … "10" would otherwise
+    make a linear axis that shows only some of them on a phone."""
     heatmap = {
         "type": "heatmap",
         "z": z,
         "x": x,
-        "y": [r if compact else bidi(i18n.region(r), rtl) for r in regions],
-        "text": text,
+        "y": labels or [region_label(r, rtl, compact) for r in regions],
+        "text": text if shown is None else shown,
         "texttemplate": "%{text}",
-        "textfont": {"size": 8 if compact else 12},
+        "textfont": {"size": 10 if compact else 12},
         "colorscale": SEQUENTIAL_SCALE,
         "zmin": 0,
         "zmax": 1,
@@ -99,10 +121,35 @@ def heatmap_figure(z, x, regions, text, rtl: bool, compact: bool) -> dict:
         "hoverongaps": False,
         "hovertemplate": "%{y}<br>%{x}: %{text}<extra></extra>",
     }
+    if shown is not None:
+        heatmap["customdata"] = text
+        heatmap["hovertemplate"] = "%{y}<br>%{x}: %{customdata}<extra></extra>"
+    xaxis = {"type": "category", "tickangle": 0, "tickfont": {"size": 9 if compact else 10}}
+    if xtitle:
+        xaxis["title"] = {"text": xtitle, "font": {"size": 11}}
+    layout: dict = {}
+    if note:
+        lines = wrap(note, 40 if compact else 110, rtl)
+        layout["annotations"] = [
+            {
+                "text": lines,
+                "showarrow": False,
+                "x": 1 if rtl else 0,
+                "xanchor": "right" if rtl else "left",
+                "xref": "paper",
+                "y": 1,
+                "yanchor": "bottom",
+                "yref": "paper",
+                "align": "right" if rtl else "left",
+                "font": {"size": 11},
+            }
+        ]
+        layout["margin"] = {"l": 10, "r": 10, "t": 10 + 16 * (lines.count("<br>") + 1), "b": 10}
     return figure(
         [heatmap],
         rtl,
         height=max(300, 44 * len(regions) + 150),
-        xaxis={"automargin": True, "tickangle": 0, "tickfont": {"size": 10}},
-        yaxis={"automargin": True, "autorange": "reversed"},
+        xaxis=xaxis,
+        yaxis={"autorange": "reversed"},
+        **layout,
     )

@@ -20,6 +20,8 @@ from data.insights import Insights
 from data.privacy import suppressed
 from data.queries import Summary
 
+WEEK = dt.timedelta(days=7)
+
 # The map and the heatmaps live in modules of their own; importable from here as before.
 __all__ = [
     "group_participation",
@@ -91,7 +93,7 @@ def ranking(
         + _("Events")
         + ": %{customdata[2]}<extra></extra>",
     }
-    title = {"text": bidi(axis, rtl)}
+    title = {"text": wrap(axis, 44, rtl)}  # wrapped: a title wider than the plot is cut
     yaxis = {"automargin": True}
     if compact:
         yaxis["tickfont"] = {"size": 11}
@@ -138,7 +140,7 @@ def recommendations(summary: Summary, rtl: bool = False, compact: bool = False) 
         [bar],
         rtl,
         max(300, (52 if compact else 34) * len(items) + 80),
-        xaxis={"title": {"text": bidi(_("Events that put it in their top 3"), rtl)}},
+        xaxis={"title": {"text": wrap(_("Events that put it in their top 3"), 28, rtl)}},
         yaxis={"automargin": True, **({"tickfont": {"size": 11}} if compact else {})},
     )
     if not items:
@@ -152,18 +154,49 @@ def recommendations(summary: Summary, rtl: bool = False, compact: bool = False) 
     return Chart(fig, text, columns, rows)
 
 
+WEEK_MS = 7 * 24 * 3600 * 1000
+# Up to this many weeks apart, a tick on every Monday (few enough to fit a phone); beyond,
+# Plotly spaces the ticks.
+WEEKLY_TICKS = 3
+
+
 def over_time(data: Insights, rtl: bool = False) -> Chart:
-    """Events per week of their date."""
+    """Events per week of their date: one bar per week, from its Monday to its Sunday.
+
+    A date axis with an explicit range padded by a week on each side: left to Plotly, a single
+    week filled the whole width and took millisecond ticks. Tick labels are Plotly's own date
+    formatting (in the page's Plotly locale)."""
     weeks = data.weeks
     bar = {
         "type": "bar",
         "x": [w.isoformat() for w, _n in weeks],
         "y": [n for _w, n in weeks],
+        # Each bar covers its week (Monday to Sunday) rather than sitting on the Monday.
+        "xperiod": WEEK_MS,
+        "xperiod0": "2000-01-03",  # a Monday
+        "xperiodalignment": "middle",
+        "width": WEEK_MS * 0.8,
         "marker": {"color": PALETTE[4]},
         "customdata": [[format_date(w), format_decimal(n)] for w, n in weeks],
         "hovertemplate": "%{customdata[0]}: %{customdata[1]}<extra></extra>",
     }
-    fig = figure([bar], rtl, 300, yaxis={"title": {"text": bidi(_("Events per week"), rtl)}})
+    xaxis: dict = {"type": "date"}
+    yaxis: dict = {"title": {"text": bidi(_("Events per week"), rtl)}, "rangemode": "tozero"}
+    if weeks and max(n for _w, n in weeks) < 5:
+        yaxis["dtick"] = 1  # whole events, not 0.2 steps
+    if weeks:
+        first, last = weeks[0][0], weeks[-1][0]
+        xaxis["range"] = [(first - WEEK).isoformat(), (last + 2 * WEEK).isoformat()]
+        if (last - first) // WEEK < WEEKLY_TICKS:
+            # A tick on each Monday, where a week's bar begins (Plotly would pick days).
+            xaxis.update(tick0=first.isoformat(), dtick=WEEK_MS)
+    fig = figure(
+        [bar],
+        rtl,
+        300,
+        xaxis=xaxis,
+        yaxis=yaxis,
+    )
     columns = [_("Week of"), _("Events")]
     rows = [[format_date(w), format_decimal(n)] for w, n in weeks]
     if not weeks:

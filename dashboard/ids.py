@@ -18,9 +18,22 @@ MAP_METRIC = "dash-map-metric"
 MAP_VIEW = "dash-map-view"
 WEIGHTING = "dash-weighting"
 COMPACT = "dash-compact"  # True on a phone-sized screen
+CHIP = "dash-chip"  # {"type": CHIP, "group": code}: one click for "many people from a group"
+COMPARE = "dash-compare-with"  # a Store: "all", a region or a group of regions
+COMPARE_OPTION = "dash-compare-option"  # {"type": COMPARE_OPTION, "code": code}
+COMPARE_CARD = "dash-compare-card"  # shown only while a comparison is chosen
 
 # Charts: each has a graph, a summary sentence and a data table (see components.charts).
 CHARTS = ("map", "ranking", "recommendations", "heatmap", "groups", "time", "languages")
+DIFFERENCES = "compare"  # the comparison's chart, rendered by a callback of its own
+
+
+def chip(group: str) -> dict:
+    return {"type": CHIP, "group": group}
+
+
+def compare_option(code: str) -> dict:
+    return {"type": COMPARE_OPTION, "code": code}
 
 
 def graph(name: str) -> str:

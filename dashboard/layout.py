@@ -10,9 +10,78 @@ from flask_babel import gettext as _
 from components.charts import chart_card, stat_card
 from components.filters import filter_bar
 from components.phases import stepper
-from dashboard import events_waiting, ids
+from dashboard import compare, events_waiting, ids
 from dashboard.contrib_layout import dashboard_part as contributions_part
 from dashboard.downloads import wikimedia_menu
+from data import i18n
+from data.reference import reference
+
+# The view's toggles in the URL query: name → (component, allowed values, the first the default).
+TOGGLES = {
+    "metric": (ids.MAP_METRIC, ("events", "participants", "recommendation")),
+    # By region first: one click on the map picks a region, the dashboard's main question.
+    "view": (ids.MAP_VIEW, ("region", "country")),
+    "weight": (ids.WEIGHTING, ("events", "participants")),
+}
+MANY = "25"  # a chip's share: "at least a quarter of the participants"
+# One-click buttons (chips, comparison choices): pressed or not, as the clientside callbacks
+# also set them.
+BUTTON = "btn btn-sm rounded-pill me-1 mb-1 "
+PRESSED, UNPRESSED = BUTTON + "btn-primary", BUTTON + "btn-outline-primary"
+
+
+def preset(query: dict[str, str], name: str) -> str:
+    """A toggle's value from the query; an unknown value gives the default."""
+    allowed = TOGGLES[name][1]
+    value = query.get(name)
+    return value if value in allowed else allowed[0]
+
+
+def pressed_button(label: str, component_id: dict, pressed: bool) -> html.Button:
+    return html.Button(
+        label,
+        id=component_id,
+        type="button",
+        n_clicks=0,
+        className=PRESSED if pressed else UNPRESSED,
+        **{"aria-pressed": "true" if pressed else "false"},
+    )
+
+
+def _button_row(label_id: str, label: str, buttons: list) -> html.Div:
+    return html.Div(
+        [
+            html.Span(label, id=label_id, className="small text-body-secondary me-2"),
+            *buttons,
+        ],
+        role="group",
+        className="mb-2",
+        **{"aria-labelledby": label_id},
+    )
+
+
+def shortcuts(query: dict[str, str]) -> html.Div:
+    """One click each: "many participants from a group" (the group filter at a quarter; a
+    second click clears it) and what to compare the selection with."""
+    many = query.get("share") in ("25", "50")
+    chips = [
+        pressed_button(i18n.group(code), ids.chip(code), many and query.get("group") == code)
+        for code in reference().groups
+    ]
+    chosen = compare.valid(query.get("compare"))
+    options = [
+        pressed_button(compare.label(code), ids.compare_option(code), code == chosen)
+        for code in compare.choices()
+    ]
+    return html.Div(
+        [
+            _button_row(
+                f"{ids.CHIP}-l", _("Events where at least a quarter of participants were"), chips
+            ),
+            _button_row(f"{ids.COMPARE}-l", _("Compare with"), options),
+        ],
+        className="mb-2",
+    )
 
 
 def _toggle(component_id: str, label: str, options: list[tuple[str, str]], value: str):
@@ -96,13 +165,13 @@ def dashboard(
                     ("participants", _("Participants")),
                     ("recommendation", _("Most prioritized recommendation")),
                 ],
-                "events",
+                preset(query, "metric"),
             ),
             _toggle(
                 ids.MAP_VIEW,
                 _("By"),
-                [("country", _("Country")), ("region", _("Region"))],
-                "country",
+                [("region", _("Region")), ("country", _("Country"))],
+                preset(query, "view"),
             ),
         ]
     )
@@ -110,8 +179,9 @@ def dashboard(
         ids.WEIGHTING,
         _("Weight"),
         [("events", _("Each event equally")), ("participants", _("By participants"))],
-        "events",
+        preset(query, "weight"),
     )
+    chosen = compare.valid(query.get("compare"))
     return html.Div(
         [
             dcc.Interval(id=ids.POLL, interval=poll_ms),
@@ -120,14 +190,21 @@ def dashboard(
             dcc.Store(id=ids.RENDERED),
             dcc.Store(id=ids.LAST_REPORT),
             dcc.Store(id=ids.COMPACT),
+            dcc.Store(id=ids.COMPARE, data=chosen),
             html.Div(id=ids.URL_SYNC, hidden=True),
             stepper(),
             filter_bar(query),
+            shortcuts(query),
             dbc.Button(
                 _("Clear filters"), id=ids.CLEAR, color="link", size="sm", className="mb-2 px-0"
             ),
             stats,
             freshness,
+            html.Div(
+                dbc.Row(_chart(ids.DIFFERENCES, _("How the selection differs"), locale, xs=12)),
+                id=ids.COMPARE_CARD,
+                hidden=chosen is None,
+            ),
             dbc.Row(_chart("map", _("Where the reports come from"), locale, map_controls, xs=12)),
             dbc.Row(
                 [

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
-from components.charts import PALETTE, SEQUENTIAL_SCALE, Chart, figure
+from components.charts import CATEGORICAL, SEQUENTIAL_SCALE, Chart, figure
 from dashboard.figure_parts import format_decimal, nothing, wrap
 from data import i18n
 from data.insights import Insights
@@ -26,11 +26,59 @@ GEO = {
 }
 
 
+def top_by_region(data: Insights) -> dict[str, str]:
+    """Each region's most prioritized recommendation (the most events; on a tie the lower
+    number), from the region × recommendation counts."""
+    number = {code: rec.number for code, rec in reference().recommendations.items()}
+    top: dict[str, tuple[int, str]] = {}
+    for cell in data.region_recommendation:
+        best = top.get(cell.row)
+        if best is None or (cell.value, -number[cell.column]) > (best[0], -number[best[1]]):
+            top[cell.row] = (cell.value, cell.column)
+    return {region: rec for region, (_n, rec) in top.items()}
+
+
+def colour(rec: str) -> str:
+    """A recommendation's colour, the same whatever the filters (one of ten per code)."""
+    return CATEGORICAL[list(reference().recommendations).index(rec) % len(CATEGORICAL)]
+
+
+def by_recommendation(places: list[tuple[str, str, str, str, str | None]], rtl: bool) -> list[dict]:
+    """One trace per recommendation, with a legend entry: ``places`` are (ISO-3, country code,
+    region code, label) with the place's top recommendation last."""
+    ref = reference()
+    groups: dict[str, list] = {}
+    for *place, rec in places:
+        if rec:
+            groups.setdefault(rec, []).append(place)
+    traces = []
+    for rec in sorted(groups, key=lambda code: ref.recommendations[code].number):
+        members, shade = groups[rec], colour(rec)
+        traces.append(
+            {
+                "type": "choropleth",
+                "locations": [alpha3 for alpha3, *_rest in members],
+                "z": [1] * len(members),
+                "showscale": False,
+                "showlegend": True,
+                "name": wrap(i18n.recommendation(rec), 30, rtl),
+                "colorscale": [[0, shade], [1, shade]],
+                "customdata": [
+                    [code, region, label, i18n.recommendation(rec)]
+                    for _a, code, region, label in members
+                ],
+                "hovertemplate": "%{customdata[2]}: %{customdata[3]}<extra></extra>",
+                "marker": BORDER,
+            }
+        )
+    return traces
+
+
 def world_map(
     data: Insights, metric: str = "events", view: str = "country", rtl: bool = False
 ) -> Chart:
     """A choropleth of events or participants by country or by region, or of each country's
-    most prioritized recommendation. Clicks carry the country and region codes."""
+    (or region's) most prioritized recommendation. Clicks carry the country and region codes."""
     ref = reference()
     region_totals = {r.region: r for r in data.summary.by_region}
     traces: list[dict] = []
@@ -41,32 +89,47 @@ def world_map(
         _("Most prioritized recommendation"),
     ]
     if view == "region":
+        top = top_by_region(data)
         rows = [
-            [i18n.region(r.region), format_decimal(r.events), format_decimal(r.participants), ""]
+            [
+                i18n.region(r.region),
+                format_decimal(r.events),
+                format_decimal(r.participants),
+                i18n.recommendation(top[r.region]) if r.region in top else "",
+            ]
             for r in data.summary.by_region
         ]
         shown = [c for c in ref.countries.values() if c.region in region_totals]
-        value = (lambda r: r.participants) if metric == "participants" else (lambda r: r.events)
-        traces.append(
-            {
-                "type": "choropleth",
-                "locations": [c.alpha3 for c in shown],
-                "z": [value(region_totals[c.region]) for c in shown],
-                "customdata": [
-                    [
-                        c.code,
-                        c.region,
-                        i18n.region(c.region),
-                        format_decimal(value(region_totals[c.region])),
-                    ]
+        if metric == "recommendation":
+            traces = by_recommendation(
+                [
+                    (c.alpha3, c.code, c.region, i18n.region(c.region), top.get(c.region))
                     for c in shown
                 ],
-                "hovertemplate": "%{customdata[2]}: %{customdata[3]}<extra></extra>",
-                "colorscale": SEQUENTIAL_SCALE,
-                "marker": BORDER,
-                "colorbar": {"thickness": 10, "len": 0.6},
-            }
-        )
+                rtl,
+            )
+        else:
+            value = (lambda r: r.participants) if metric == "participants" else (lambda r: r.events)
+            traces.append(
+                {
+                    "type": "choropleth",
+                    "locations": [c.alpha3 for c in shown],
+                    "z": [value(region_totals[c.region]) for c in shown],
+                    "customdata": [
+                        [
+                            c.code,
+                            c.region,
+                            i18n.region(c.region),
+                            format_decimal(value(region_totals[c.region])),
+                        ]
+                        for c in shown
+                    ],
+                    "hovertemplate": "%{customdata[2]}: %{customdata[3]}<extra></extra>",
+                    "colorscale": SEQUENTIAL_SCALE,
+                    "marker": BORDER,
+                    "colorbar": {"thickness": 10, "len": 0.6},
+                }
+            )
     else:
         rows = [
             [
@@ -79,36 +142,19 @@ def world_map(
         ]
         countries = [c for c in data.countries if c.country in ref.countries]
         if metric == "recommendation":
-            by_rec: dict[str, list] = {}
-            for c in countries:
-                if c.top_recommendation:
-                    by_rec.setdefault(c.top_recommendation, []).append(c)
-            for index, (rec, members) in enumerate(
-                sorted(by_rec.items(), key=lambda kv: ref.recommendations[kv[0]].number)
-            ):
-                colour = PALETTE[index % len(PALETTE)]
-                traces.append(
-                    {
-                        "type": "choropleth",
-                        "locations": [ref.countries[c.country].alpha3 for c in members],
-                        "z": [1] * len(members),
-                        "showscale": False,
-                        "showlegend": True,
-                        "name": wrap(i18n.recommendation(rec), 30, rtl),
-                        "colorscale": [[0, colour], [1, colour]],
-                        "customdata": [
-                            [
-                                c.country,
-                                ref.countries[c.country].region,
-                                i18n.country(c.country),
-                                i18n.recommendation(rec),
-                            ]
-                            for c in members
-                        ],
-                        "hovertemplate": "%{customdata[2]}: %{customdata[3]}<extra></extra>",
-                        "marker": BORDER,
-                    }
-                )
+            traces = by_recommendation(
+                [
+                    (
+                        ref.countries[c.country].alpha3,
+                        c.country,
+                        ref.countries[c.country].region,
+                        i18n.country(c.country),
+                        c.top_recommendation,
+                    )
+                    for c in countries
+                ],
+                rtl,
+            )
         else:
             value = (lambda c: c.participants) if metric == "participants" else (lambda c: c.events)
             traces.append(

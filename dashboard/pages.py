@@ -19,7 +19,7 @@ MODULE = "dashboard.home"
 
 def title(lang: str = i18n.DEFAULT, **_kwargs) -> str:
     with force_locale(i18n.normalize(lang)):
-        return f"{_('Priorities dashboard')} · {_('Movement Priorities')}"
+        return _("Priorities dashboard") + " · " + _("Movement Priorities")
 
 
 def layout(lang: str = i18n.DEFAULT, **query):

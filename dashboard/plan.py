@@ -163,7 +163,7 @@ def plan_content(lang: str = i18n.DEFAULT, bare: bool = False) -> html.Div:
 
 def title(lang: str = i18n.DEFAULT, **_kwargs) -> str:
     with force_locale(i18n.normalize(lang)):
-        return f"{_('Planning')} · {_('Movement Priorities')}"
+        return _("Planning") + " · " + _("Movement Priorities")
 
 
 def layout(lang: str | None = None, **_kwargs):

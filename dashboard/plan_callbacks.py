@@ -8,7 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, ctx, html
 from dash.exceptions import PreventUpdate
 from flask import current_app
-from flask_babel import force_locale, format_date, format_decimal
+from flask_babel import force_locale, format_date, format_decimal, ngettext
 from flask_babel import gettext as _
 
 from components import ids as shell_ids
@@ -128,7 +128,12 @@ def show_sources(code, values, start, end, lang, filter_ids):
                         f" · {format_date(p.event_date)} · {i18n.region(p.region)} · ",
                         _("rank %(rank)d", rank=p.rank),
                         " · ",
-                        _("%(count)s participants", count=format_decimal(p.participants)),
+                        ngettext(
+                            "%(count)s participant",
+                            "%(count)s participants",
+                            p.participants,
+                            count=format_decimal(p.participants),
+                        ),
                         html.Blockquote(p.why, className="mb-1 ms-2 fst-italic") if p.why else None,
                     ],
                     className="small mb-2",

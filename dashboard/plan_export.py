@@ -110,14 +110,14 @@ def _md(text: str) -> str:
 
 
 def markdown(lines: list[overlap.PlanLine], lang: str, base: str) -> str:
-    out = [f"# {_('Draft implementation plan')}", ""]
+    out = ["# " + _("Draft implementation plan"), ""]
     if not lines:
         out.append(_("No initiative is on the shortlist yet."))
     for line in lines:
         out.append(f"## {_md(i18n.initiative(line.code))} ({line.code})")
         out.append("")
-        out.append(f"- {_('Owner')}: {_md(line.owner) or '–'}")
-        out.append(f"- {_('Note')}: {_md(line.note) or '–'}")
+        out.append("- " + _("Owner") + f": {_md(line.owner) or '–'}")
+        out.append("- " + _("Note") + f": {_md(line.note) or '–'}")
         asked = _(
             "Asked for by %(events)d events (%(points)d Borda points)",
             events=line.events,

@@ -254,12 +254,12 @@ def audit_layout(lang: str | None = None, **_kwargs):
 
 def title(lang: str = i18n.DEFAULT, **_kwargs) -> str:
     with force_locale(i18n.normalize(lang)):
-        return f"{_('Review queue')} · {_('Movement Priorities')}"
+        return _("Review queue") + " · " + _("Movement Priorities")
 
 
 def audit_title(lang: str = i18n.DEFAULT, **_kwargs) -> str:
     with force_locale(i18n.normalize(lang)):
-        return f"{_('Audit log')} · {_('Movement Priorities')}"
+        return _("Audit log") + " · " + _("Movement Priorities")
 
 
 def register(app: dash.Dash) -> None:

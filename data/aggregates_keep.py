@@ -43,7 +43,8 @@ from data.models import (
     ReportTheme,
     Status,
 )
-from data.queries import INITIATIVE_SLOTS, RECOMMENDATION_SLOTS
+from data.privacy import countable
+from data.queries import RECOMMENDATION_SLOTS, borda_points
 from data.reference import reference
 
 
@@ -111,9 +112,6 @@ def _count(out: dict, sign: int, report: tuple, ranked, chosen, groups, themes, 
     format, event date, participants), ``ranked``/``chosen`` (rank, code) pairs, ``groups``
     (code, count) pairs, ``themes`` and ``languages`` codes."""
 
-    def points(rank: int) -> int:
-        return INITIATIVE_SLOTS + 1 - rank
-
     region, country, fmt, date, total = report
     week = (date - dt.timedelta(days=date.weekday())).isoformat()
     # The facets this report counts in (data.aggregates).
@@ -121,18 +119,18 @@ def _count(out: dict, sign: int, report: tuple, ranked, chosen, groups, themes, 
     facets += [("week", week), *(("country", c) for c in [country] if c)]
     facets += [("theme", t) for t in themes]
     facets += [("language", code) for code in languages]
-    facets += [("group", g) for g, n in groups if n > 0]
-    facets += [(f"group{s}", g) for s in SHARES for g, n in groups if n * 100 >= s * total]
+    facets += [("group", g) for g, n in groups if countable(n, total)]
+    facets += [(f"group{s}", g) for s in SHARES for g, n in groups if countable(n, total, s)]
     place = country or ""
     rec_of = _recommendation_of()
     rows = {
         AggEvents: [((region, place, week), (1, total))],
         AggInitiatives: [
-            ((region, code), (1, points(rank), int(rank == 1), points(rank) * total))
+            ((region, code), (1, borda_points(rank), int(rank == 1), borda_points(rank) * total))
             for rank, code in ranked
         ],
         AggRecommendations: [
-            ((code,), (1, RECOMMENDATION_SLOTS + 1 - rank)) for rank, code in chosen
+            ((code,), (1, borda_points(rank, RECOMMENDATION_SLOTS))) for rank, code in chosen
         ],
         AggPrioritized: [
             ((region, place, rec), (1,))

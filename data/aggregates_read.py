@@ -197,13 +197,18 @@ def _summary(rows: _Rows, events_rows: list[tuple]) -> Summary:
         key=lambda x: (-x.points, -x.mentions, x.code),
     )
     recommendations = _totals(rows(AggRecommendations), 1)
+    number = {code: rec.number for code, rec in reference().recommendations.items()}
     return Summary(
         events,
         participants,
         len(countries),
         [GroupTotal(code, count, of) for code, (_n, count, of) in sorted(groups.items())],
         priorities,
-        [RecommendationTotal(c, m, p) for c, (m, p) in sorted(recommendations.items())],
+        # In the reference order (R1, R2 … R10), not as text sorts the codes (R1, R10, R2 …).
+        [
+            RecommendationTotal(c, m, p)
+            for c, (m, p) in sorted(recommendations.items(), key=lambda kv: number[kv[0]])
+        ],
         [RegionTotal(region, n, p) for region, (n, p) in sorted(by_region.items())],
     )
 
@@ -223,21 +228,26 @@ def insights(session: Session, filters: Filters, raw: dict | None = None) -> Ins
         return Insights(base)
     weeks = _totals(((r[2], r[3]) for r in events_rows), 1)
     prioritized = rows(AggPrioritized)
-    region_events = {r.region: r.events for r in base.by_region}
-    cells = _totals(((r[0], r[2], r[3]) for r in prioritized), 2)
     groups = _totals(rows(AggGroups), 2)
     languages = _totals(rows(AggLanguages), 1)
     return Insights(
         base,
         _countries(events_rows, prioritized),
-        [
-            Cell(region, rec, n, region_events[region])
-            for (region, rec), (n,) in sorted(cells.items())
-        ],
+        region_cells(prioritized, base.by_region),
         [Cell(region, g, count, of) for (region, g), (_n, count, of) in sorted(groups.items())],
         [(dt.date.fromisoformat(week), n) for week, (n,) in sorted(weeks.items())],
         sorted(((code, n) for code, (n,) in languages.items()), key=lambda x: (-x[1], x[0])),
     )
+
+
+def region_cells(prioritized: list[tuple], by_region: list[RegionTotal]) -> list[Cell]:
+    """Per region and recommendation: the events that prioritized it, of the region's events
+    (the region heatmap, and the region map's most prioritized recommendation)."""
+    region_events = {r.region: r.events for r in by_region}
+    cells = _totals(((r[0], r[2], r[3]) for r in prioritized), 2)
+    return [
+        Cell(region, rec, n, region_events[region]) for (region, rec), (n,) in sorted(cells.items())
+    ]
 
 
 def _countries(events_rows: list[tuple], prioritized: list[tuple]) -> list[CountryRow]:

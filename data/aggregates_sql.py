@@ -13,6 +13,7 @@ from collections.abc import Callable
 from sqlalchemy import ColumnElement, case, func, literal_column, select, union
 from sqlalchemy.orm import aliased
 
+from data import privacy
 from data.aggregates import (
     FACETS,
     AggEvents,
@@ -31,7 +32,7 @@ from data.models import (
     ReportTheme,
     Status,
 )
-from data.queries import INITIATIVE_SLOTS, RECOMMENDATION_SLOTS
+from data.queries import RECOMMENDATION_SLOTS, borda_points
 from data.reference import reference
 
 Scope = Callable[[type[Report]], ColumnElement[bool]]
@@ -84,7 +85,9 @@ def _facet(kind: str, dialect: str):
         return lang.language_code, [(lang, lang.report_id == r.id)], []
     g = aliased(ReportGroup)
     share = int(kind.removeprefix("group") or 0)
-    wanted = g.count * 100 >= share * r.participants_total if share else g.count > 0
+    wanted = g.count >= max(privacy.THRESHOLD, 1)  # data.privacy.countable, in SQL
+    if share:
+        wanted &= g.count * 100 >= share * r.participants_total
     return g.group_code, [(g, g.report_id == r.id)], [wanted]
 
 
@@ -92,7 +95,7 @@ def _tables(scope: Scope, dialect: str) -> dict:
     """Per table: (the FROM, key expressions, expressions to sum) over the reports in scope."""
     r, i, rec = Report, ReportInitiative, ReportRecommendation
     country = func.coalesce(r.country, "")
-    points = INITIATIVE_SLOTS + 1 - i.rank
+    points = borda_points(i.rank)
     rec_of = case(
         {code: item.recommendation for code, item in reference().initiatives.items()},
         value=i.code,
@@ -117,7 +120,7 @@ def _tables(scope: Scope, dialect: str) -> dict:
         AggRecommendations: (
             rec.__table__.join(r, r.id == rec.report_id),
             [rec.code],
-            [ONE, RECOMMENDATION_SLOTS + 1 - rec.rank],
+            [ONE, borda_points(rec.rank, RECOMMENDATION_SLOTS)],
         ),
         AggPrioritized: (
             pairs.join(r, r.id == pairs.c.report_id),

@@ -21,7 +21,14 @@ from data.aggregates import (
     AggPrioritized,
     AggRecommendations,
 )
-from data.aggregates_read import _combined, _countries, _totals, facet_ranges, insights
+from data.aggregates_read import (
+    _combined,
+    _countries,
+    _totals,
+    facet_ranges,
+    insights,
+    region_cells,
+)
 from data.models import Report
 from data.queries import Filters, Insights, RegionTotal, Summary, matching_reports
 
@@ -35,11 +42,11 @@ def unplaced(filters: Filters) -> Filters:
 
 def world(session: Session, filters: Filters) -> Insights:
     """What the world map shows (events, participants and the top recommendation per country;
-    events and participants by region) for filters that name no place. The other fields stay
-    empty."""
+    events, participants and the recommendation counts by region) for filters that name no
+    place. The other fields stay empty."""
     if facet_ranges(filters) is not None:
         data = insights(session, filters)
-        return Insights(data.summary, data.countries)
+        return Insights(data.summary, data.countries, data.region_recommendation)
     ids = list(session.scalars(matching_reports(filters)))
     return _map(_combined(session, ids, MAP_TABLES))
 
@@ -57,7 +64,8 @@ def _map(raw: dict) -> Insights:
         countries=len(countries),
         by_region=[RegionTotal(region, n, p) for region, (n, p) in sorted(by_region.items())],
     )
-    return Insights(base, countries)
+    # The region view's most prioritized recommendation reads the region cells.
+    return Insights(base, countries, region_cells(raw[AggPrioritized], base.by_region))
 
 
 def insights_with_world(session: Session, filters: Filters) -> tuple[Insights, Insights]:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from babel import Locale
+from flask_babel import gettext as _
 
 from data.queries import Filters
 from data.reference import reference
@@ -15,7 +16,8 @@ SHARES = (25, 50)  # "many" participants from a group: at least a quarter, at le
 
 
 def parse_filters(args: Mapping[str, str]) -> tuple[Filters, dict[str, str]]:
-    """Filters and the names of the parameters that were not understood (code → reason)."""
+    """Filters and the names of the parameters that were not understood (name → the reason,
+    in the request's language)."""
     ref = reference()
     problems: dict[str, str] = {}
     known = {
@@ -34,19 +36,19 @@ def parse_filters(args: Mapping[str, str]) -> tuple[Filters, dict[str, str]]:
         if value in codes:
             values[name] = value
         else:
-            problems[name] = "unknown code"
+            problems[name] = _("Unknown code.")
     language = (args.get("language") or "").strip().replace("-", "_")
     if language:
         if language in Locale("en").languages:
             values["language"] = language
         else:
-            problems["language"] = "unknown code"
+            problems["language"] = _("Unknown code.")
     share = (args.get("share") or "").strip()
     if share:
         if share.isdigit() and int(share) in SHARES and "group" in values:
             values["group_share"] = int(share)
         else:
-            problems["share"] = "needs group, one of 25 or 50"
+            problems["share"] = _("Needs a group, and one of 25 or 50.")
     for name, target in (("from", "date_from"), ("to", "date_to")):
         value = (args.get(name) or "").strip()
         if not value:
@@ -54,7 +56,7 @@ def parse_filters(args: Mapping[str, str]) -> tuple[Filters, dict[str, str]]:
         try:
             values[target] = dt.date.fromisoformat(value)
         except ValueError:
-            problems[name] = "not a date (YYYY-MM-DD)"
+            problems[name] = _("Not a date (YYYY-MM-DD).")
     return Filters(**values), problems
 
 

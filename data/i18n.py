@@ -7,6 +7,7 @@ shown in the viewer's language.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -126,6 +127,28 @@ def _locale() -> Locale:
 def country(code: str) -> str:
     """The country's name in the current locale (Babel's CLDR territory names)."""
     return _locale().territories.get(code, code)
+
+
+def collation_key(text: str) -> tuple[str, str]:
+    """A sort key close to alphabetical order without ICU: accents on Latin letters and case
+    set aside ("Österreich" beside "Oman", not after "Zypern"), the exact text breaking ties.
+
+    Marks on other scripts' letters stay (Russian "Й" is a letter of its own after "И"; an
+    Indic virama is part of the word), so those keep their code-point order, which is stable.
+    Not a full collation: no Spanish "ñ" after "n", no Czech "ch" after "h"."""
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(char) and kept and kept[-1].isascii():
+            continue
+        kept.append(char)
+    # Recomposed, the other scripts' letters are their own code points again.
+    return unicodedata.normalize("NFC", "".join(kept)).casefold(), text
+
+
+def country_options(codes) -> list[dict[str, str]]:
+    """Dropdown options for countries, labelled in the current locale and sorted by name."""
+    options = ({"label": country(c), "value": c} for c in codes)
+    return sorted(options, key=lambda o: collation_key(o["label"]))
 
 
 def language(code: str) -> str:

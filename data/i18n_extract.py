@@ -15,6 +15,7 @@ COLUMNS = {
     "recommendations.csv": "title",
     "initiatives.csv": "title",
     "regions.csv": "name",
+    "region_groups.csv": "name",
     "themes.csv": "label",
     "formats.csv": "label",
     "groups.csv": "label",

@@ -7,7 +7,7 @@ the benchmark's "limit"). Plus the filters' options and the freshness line.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import case, distinct, func, select, union
 from sqlalchemy.orm import Session
@@ -44,6 +44,9 @@ class Options:
     themes: list[str]
     formats: list[str]
     languages: list[str]
+    # Groups that some published event counted at least ``threshold`` people of: a group
+    # filter on a group nobody reported (or only in suppressed numbers) would match nothing.
+    groups: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -173,7 +176,8 @@ def insights_raw(session: Session, filters: Filters | None = None) -> Insights:
     )
 
 
-def options(session: Session) -> Options:
+def options(session: Session, threshold: int = 5) -> Options:
+    """The filters' choices; ``threshold`` is the privacy threshold (PRIVACY_THRESHOLD)."""
     published = Report.status == Status.PUBLISHED
 
     def present(column, *joins) -> list[str]:
@@ -188,6 +192,14 @@ def options(session: Session) -> Options:
         themes=present(ReportTheme.theme_code, ReportTheme),
         formats=present(Report.format),
         languages=present(ReportLanguage.language_code, ReportLanguage),
+        groups=sorted(
+            session.scalars(
+                select(ReportGroup.group_code)
+                .distinct()
+                .join(Report, Report.id == ReportGroup.report_id)
+                .where(published, ReportGroup.count >= threshold)
+            )
+        ),
     )
 
 

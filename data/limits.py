@@ -1,4 +1,6 @@
-"""Rate limits shared by every worker: in memory by default, in Redis when REDIS_URL is set."""
+"""Rate limits shared by every worker: in memory by default, in Redis when REDIS_URL is set
+(with an in-memory fallback while Redis is unreachable). The client address is the connection's,
+or the one a trusted proxy forwards (TRUSTED_PROXIES, app.py)."""
 
 from __future__ import annotations
 
@@ -14,4 +16,10 @@ def limiter_config(app_config: dict) -> dict:
         "RATELIMIT_STORAGE_URI": redis or "memory://",
         "RATELIMIT_KEY_PREFIX": app_config.get("CACHE_KEY_PREFIX", "priorities:") + "limits",
         "RATELIMIT_HEADERS_ENABLED": True,
+        # Redis down must not turn a submission into a 500: count in this worker's memory
+        # until Redis answers again (checked with a growing back-off), and should even that
+        # fail, let the request through. Storing a report matters more than counting it.
+        # Set for every app: Flask-Limiter keeps the first app's value of both.
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+        "RATELIMIT_SWALLOW_ERRORS": True,
     }

@@ -6,10 +6,10 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from data.models import ReportInitiative
-from data.queries import INITIATIVE_SLOTS, Filters, matching_reports
+from data.queries import Filters, borda_points, matching_reports
 
 EVERYTHING = Filters()  # no filter: every published report
-POINTS = INITIATIVE_SLOTS + 1 - ReportInitiative.rank
+POINTS = borda_points(ReportInitiative.rank)
 
 
 def matching_ids(filters: Filters):

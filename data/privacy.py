@@ -2,7 +2,23 @@
 
 from __future__ import annotations
 
-from data.queries import GroupTotal
+import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from data.queries import GroupTotal
+
+# Fewer people than this, in one event or one cell, is never shown ("< 5"). One value for the
+# process (every worker reads the same environment): the aggregate tables' group facets are
+# built with it, so changing it calls for `flask recount --fix`.
+THRESHOLD = int(os.environ.get("PRIVACY_THRESHOLD", "5"))
+
+
+def countable(count: int, total: int, share: int | None = None) -> bool:
+    """Does an event count as one "with participants from" a group (and, with ``share``, with at
+    least that percent of its participants from it)? Only when the count itself may be shown:
+    a filter matching 1..THRESHOLD-1 people would tell a suppressed count by who is listed."""
+    return count >= max(THRESHOLD, 1) and (not share or count * 100 >= share * total)
 
 
 def suppressed(count: int | None, threshold: int) -> bool:

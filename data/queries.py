@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from sqlalchemy import Select, case, distinct, exists, func, select
 from sqlalchemy.orm import Session
 
+from data import privacy
 from data.models import (
     DataVersion,
     Report,
@@ -23,14 +24,18 @@ from data.models import (
     ReportTheme,
     Status,
 )
+from data.reference import reference
 
 INITIATIVE_SLOTS = 5
 RECOMMENDATION_SLOTS = 3
 
 
-def borda_points(rank: int, slots: int = INITIATIVE_SLOTS) -> int:
-    """Points for a ranked choice: the top of ``slots`` earns ``slots``, the last earns 1."""
-    if not 1 <= rank <= slots:
+def borda_points(rank, slots: int = INITIATIVE_SLOTS):
+    """Points for a ranked choice: the top of ``slots`` earns ``slots``, the last earns 1.
+
+    The one Borda rule of the app: ``rank`` is a number (the intake's aggregate rows) or a SQL
+    column (the recounts, the overlap), which gives the same arithmetic as an expression."""
+    if isinstance(rank, int) and not 1 <= rank <= slots:
         raise ValueError(f"rank {rank} outside 1..{slots}")
     return slots + 1 - rank
 
@@ -153,10 +158,12 @@ def matching_reports(filters: Filters) -> Select:
             )
         )
     if filters.group:
-        wanted = ReportGroup.count > 0
+        # At least THRESHOLD people of the group (data.privacy.countable): a smaller count is
+        # suppressed in every public output, and a filter matching it would reveal it.
+        wanted = ReportGroup.count >= max(privacy.THRESHOLD, 1)
         if filters.group_share:
             # count / total >= share%, kept in integers so both backends agree exactly.
-            wanted = ReportGroup.count * 100 >= filters.group_share * Report.participants_total
+            wanted &= ReportGroup.count * 100 >= filters.group_share * Report.participants_total
         # EXISTS, a primary-key lookup per candidate: most events count most groups, so the
         # set of ids an IN would build is nearly every report (4× slower on SQLite at 100k).
         q = q.where(
@@ -198,7 +205,7 @@ def summary(session: Session, filters: Filters = Filters()) -> Summary:
         )
     ]
 
-    points = INITIATIVE_SLOTS + 1 - ReportInitiative.rank
+    points = borda_points(ReportInitiative.rank)
     priorities = [
         Priority(
             code,
@@ -224,16 +231,17 @@ def summary(session: Session, filters: Filters = Filters()) -> Summary:
         )
     ]
 
-    rec_points = RECOMMENDATION_SLOTS + 1 - ReportRecommendation.rank
+    rec_points = borda_points(ReportRecommendation.rank, RECOMMENDATION_SLOTS)
     recommendations = [
         RecommendationTotal(code, int(mentions), int(pts))
         for code, mentions, pts in session.execute(
             select(ReportRecommendation.code, func.count(), func.sum(rec_points))
             .where(ReportRecommendation.report_id.in_(select(ids.c.id)))
             .group_by(ReportRecommendation.code)
-            .order_by(ReportRecommendation.code)
         )
     ]
+    # In the reference order (R1, R2 … R10), as data.aggregates_read gives them.
+    recommendations.sort(key=lambda r: reference().recommendations[r.code].number)
 
     by_region = [
         RegionTotal(region, int(n), int(p or 0))

@@ -12,6 +12,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from data import aggregates_keep
+from data.events import Event
 from data.models import (
     DataVersion,
     Report,
@@ -138,11 +139,16 @@ def insert_report(
     return report_id
 
 
-def delete_demo(session: Session) -> int:
-    """Remove every demo report; returns how many went."""
+DEMO_REMOVER = "flask demo-data remove"  # the audit log's "who" for what the removal changes
+
+
+def delete_demo(session: Session, who: str = DEMO_REMOVER) -> int:
+    """Remove every demo report; returns how many went. Real rows that point at one let go
+    first, in the same transaction (``_let_go_of_demo``), so the removal never fails on them."""
     ids = list(session.scalars(select(Report.id).where(Report.is_demo.is_(True))))
     if ids:
         aggregates_keep.subtract(session, *ids)
+        _let_go_of_demo(session, who)
         # Child rows first: SQLite enforces the foreign keys, and bulk deletes skip the ORM cascade.
         for child in (
             ReportInitiative,
@@ -160,6 +166,44 @@ def delete_demo(session: Session) -> int:
         session.execute(delete(Report).where(Report.is_demo.is_(True)))
         bump_version(session)
     return len(ids)
+
+
+def _let_go_of_demo(session: Session, who: str) -> None:
+    """Clear what points at the demo reports before they go.
+
+    - ``reports.duplicate_of`` (a foreign key): a real report a reviewer marked a duplicate of a
+      demo one keeps its status (a duplicate is not counted, so the aggregates stay as they
+      are) and loses the pointer, with an audit row like the marking's own.
+    - ``reports.possible_duplicate_of`` and ``events.report_id`` (plain ids): cleared, so that
+      neither the export nor an event's page names a report that no longer exists.
+    - ``audit_log.report_id`` and ``report_audit.report_id`` stay: the trail outlives the report.
+    """
+    # data.support imports this module; its audit row and snapshot are only needed here.
+    from data.support import AuditLog, snapshot
+
+    demo = select(Report.id).where(Report.is_demo.is_(True))
+    marked = session.scalars(
+        select(Report).where(Report.is_demo.is_(False), Report.duplicate_of.in_(demo))
+    ).all()
+    for report in marked:
+        before = snapshot(report)
+        report.duplicate_of = None
+        session.add(
+            AuditLog(
+                user_email=who,
+                action="duplicate_cleared",
+                report_id=report.id,
+                before=before,
+                after=snapshot(report),
+            )
+        )
+    session.flush()
+    # Core statements (no ORM objects to keep in step); the demo rows' own pointers go too.
+    reports = Report.__table__
+    for column in (reports.c.duplicate_of, reports.c.possible_duplicate_of):
+        session.execute(update(reports).where(column.in_(demo)).values({column.name: None}))
+    events = Event.__table__
+    session.execute(update(events).where(events.c.report_id.in_(demo)).values(report_id=None))
 
 
 # Possible duplicates -------------------------------------------------------------------------

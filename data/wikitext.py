@@ -113,17 +113,24 @@ def report_page(report: Mapping[str, Any], threshold: int) -> str:
     lines.append("|}")
     groups = participants.get("groups") or {}
     if groups:
-        lines += ["", f"=== {_('Participants from counted groups')} ===", '{| class="wikitable"']
+        lines += [
+            "",
+            "=== " + _("Participants from counted groups") + " ===",
+            '{| class="wikitable"',
+        ]
         for code, g in groups.items():
             shown = f"< {threshold}" if g.get("suppressed") else g.get("count")
             lines += ["|-", f'! scope="row" | {_cell(i18n.group(code))}', f"| {_cell(shown)}"]
         lines.append("|}")
-    lines += ["", f"=== {_('Top 3 recommendations')} ==="]
+    lines += ["", "=== " + _("Top 3 recommendations") + " ==="]
     lines += _ranked(report.get("recommendations") or [], i18n.recommendation)
-    lines += ["", f"=== {_('Top 5 initiatives')} ==="]
+    lines += ["", "=== " + _("Top 5 initiatives") + " ==="]
     lines += _ranked(report.get("priorities") or [], i18n.initiative)
     coordination = report.get("global_coordination") or []
-    lines += ["", f"=== {_('Initiatives that should be the focus of global coordination')} ==="]
+    lines += [
+        "",
+        "=== " + _("Initiatives that should be the focus of global coordination") + " ===",
+    ]
     lines += [f"* {i18n.initiative(c)}" for c in coordination] or [_("None given.")]
     for heading, key in (
         (_("Human and financial resources needed"), "resources_needed"),

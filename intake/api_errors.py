@@ -34,6 +34,12 @@ def register(blueprint: Blueprint, field: str, too_many: Callable[[], str]) -> N
             response.headers.setdefault("Retry-After", str(int(exc.retry_after)))
         return response
 
+    answer_unavailable(blueprint)
+
+
+def answer_unavailable(blueprint: Blueprint) -> None:
+    """An unreachable database is a 503 with Retry-After on ``blueprint`` (not a 500): for the
+    blueprints that take no submissions (support, publishing, calendar feeds) as well."""
     for kind in UNAVAILABLE:
         blueprint.register_error_handler(kind, _unavailable)
 

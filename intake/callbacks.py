@@ -17,6 +17,7 @@ from flask_limiter.errors import RateLimitExceeded
 
 from components import ids as shell_ids
 from components.fields import FIELD, MESSAGE, WRAP, cleared, field_errors, notice
+from data import i18n
 from data.db import EXTENSION_KEY
 from data.reference import reference
 from intake import ids
@@ -49,6 +50,7 @@ def submit_report(
         return no_update, no_update, no_update, no_update, no_update
     by_name = {i["name"]: value for i, value in zip(field_ids, values, strict=True)}
     blank = cleared(message_ids)
+    lang = i18n.normalize(lang)  # sent by the browser: only a shipped language is stored
     with force_locale(lang):
         if by_name.pop(ids.HONEYPOT, None):
             # A bot: it sees what a person would, and nothing is stored.
@@ -152,7 +154,9 @@ def register(app) -> None:
     )(submit_report)
 
     # The draft in localStorage (assets/draft.js): restored when the form appears, saved on
-    # every change, cleared once the report is stored; the first error gets the focus.
+    # every change, marked sent on Submit (a tab taking over a sent draft keeps its client_id,
+    # in case the report was stored but the answer lost), cleared once the report is stored;
+    # the first error gets the focus.
     app.clientside_callback(
         ClientsideFunction("intakeDraft", "restore"),
         Output({"type": FIELD, "name": ALL}, "value"),
@@ -165,6 +169,20 @@ def register(app) -> None:
         ClientsideFunction("intakeDraft", "save"),
         Input({"type": FIELD, "name": ALL}, "value"),
         State({"type": FIELD, "name": ALL}, "id"),
+        State(ids.CLIENT_ID, "data"),
+        State(ids.DRAFT, "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("intakeDraft", "markSent"),
+        Input(ids.SUBMIT, "n_clicks"),
+        State(ids.CLIENT_ID, "data"),
+        State(ids.DRAFT, "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("intakeDraft", "markRefused"),
+        Input(ids.ERROR_SUMMARY, "children"),
         State(ids.CLIENT_ID, "data"),
         State(ids.DRAFT, "data"),
         prevent_initial_call=True,

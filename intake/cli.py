@@ -73,19 +73,22 @@ def register(server: Flask) -> None:
     @server.cli.command("import-reports")
     @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
     @click.option(
-        "--all-or-nothing", is_flag=True, help="Import nothing when any row has an error."
+        "--all-or-nothing",
+        is_flag=True,
+        help="One transaction: import nothing when any row has an error or the database fails.",
     )
     @click.option("--lang", default="en", show_default=True, help="Language of the messages.")
     def import_reports(file: Path, all_or_nothing: bool, lang: str) -> None:
         """Import reports from a CSV or XLSX file shaped like the template
         (/api/v1/reports/template.csv). Rows with errors are listed and skipped; importing the
-        same file again stores nothing twice."""
+        same file again stores nothing twice. --all-or-nothing stores every row in one
+        transaction, or none (a row with an error, or a database failure)."""
         with force_locale(i18n.normalize(lang)):
             outcome = import_file(_db(), file, all_or_nothing=all_or_nothing, lang=lang)
             for line in outcome.lines:
                 click.echo(line)
             click.echo(outcome.summary())
-        if outcome.errors:
+        if outcome.errors or outcome.failed:
             raise SystemExit(1)
 
     @server.cli.command("recount")

@@ -17,6 +17,7 @@ from flask_limiter.errors import RateLimitExceeded
 
 from components import ids as shell_ids
 from components.fields import cleared, field_errors, notice
+from data import i18n
 from data.db import EXTENSION_KEY
 from data.reference import reference
 from intake import contribute_ids as ids
@@ -40,6 +41,7 @@ def submit_contribution(
         return no_update, no_update, no_update, no_update, no_update
     by_name = {i["name"]: value for i, value in zip(field_ids, values, strict=True)}
     blank = cleared(message_ids, WRAP_CLASS)
+    lang = i18n.normalize(lang)  # sent by the browser: only a shipped language is used
     with force_locale(lang):
         found, shown = validate_fields(by_name, client_id, reference())
         if shown:

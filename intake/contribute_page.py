@@ -126,7 +126,7 @@ def form() -> html.Div:
 
 def title(lang: str = i18n.DEFAULT, **_kwargs) -> str:
     with force_locale(i18n.normalize(lang)):
-        return f"{_('Contribute')} · {_('Movement Priorities')}"
+        return _("Contribute") + " · " + _("Movement Priorities")
 
 
 def layout(lang: str = i18n.DEFAULT, **_kwargs):

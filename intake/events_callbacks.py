@@ -13,6 +13,7 @@ from flask_limiter.errors import RateLimitExceeded
 
 from components import ids as shell_ids
 from components.fields import cleared, field_errors, notice
+from data import i18n
 from data.db import EXTENSION_KEY
 from intake import events_ids as ids
 from intake.events_form import validate_event
@@ -35,6 +36,7 @@ def submit_announcement(
         return no_update, no_update, no_update, no_update, no_update
     by_name = {i["name"]: value for i, value in zip(field_ids, values, strict=True)}
     blank = cleared(message_ids)
+    lang = i18n.normalize(lang)  # sent by the browser: only a shipped language is used
     with force_locale(lang):
         event, shown = validate_event(by_name, client_id)
         if shown:

@@ -24,8 +24,10 @@ from data.events import (
     published_event,
     published_events,
 )
+from intake import api_errors
 
 blueprint = Blueprint("events_ics", __name__)
+api_errors.answer_unavailable(blueprint)
 PRODID = "-//Movement Priorities//Events//EN"
 
 
@@ -41,13 +43,13 @@ def page_url(lang: str, event_id: int) -> str:
 def _description(event: PublicEvent) -> str:
     lines = []
     if event.join_url:
-        lines.append(f"{_('How to join')}: {event.join_url}")
+        lines.append(_("How to join") + f": {event.join_url}")
     if event.languages:
-        lines.append(f"{_('Languages')}: {', '.join(i18n.language(c) for c in event.languages)}")
+        lines.append(_("Languages") + f": {', '.join(i18n.language(c) for c in event.languages)}")
     if event.audience:
-        lines.append(f"{_('Who it is for')}: {event.audience}")
+        lines.append(_("Who it is for") + f": {event.audience}")
     if event.accessibility:
-        lines.append(f"{_('Accessibility notes')}: {event.accessibility}")
+        lines.append(_("Accessibility notes") + f": {event.accessibility}")
     return "\n".join(lines)
 
 

@@ -76,9 +76,7 @@ def announce_form(
     """The form, empty or filled with ``values`` (the edit page)."""
     values = values or {}
     ref = reference()
-    countries = sorted(
-        ({"label": i18n.country(c), "value": c} for c in ref.countries), key=lambda o: o["label"]
-    )
+    countries = i18n.country_options(ref.countries)
     when = dbc.Row(
         [
             dbc.Col(

@@ -31,7 +31,7 @@ EDIT_PATH = re.compile(r"^/([^/]+)/events/edit/([^/]+)/?$")
 
 def title(lang: str = i18n.DEFAULT, **_kwargs) -> str:
     with force_locale(i18n.normalize(lang)):
-        return f"{_('Announce an event')} · {_('Movement Priorities')}"
+        return _("Announce an event") + " · " + _("Movement Priorities")
 
 
 def layout(lang: str = i18n.DEFAULT, **_kwargs):

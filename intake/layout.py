@@ -93,9 +93,7 @@ def form(
 ) -> html.Div:
     """The report form: empty for a new report, or ``values`` for the edit page."""
     ref = reference()
-    countries = sorted(
-        ({"label": i18n.country(c), "value": c} for c in ref.countries), key=lambda o: o["label"]
-    )
+    countries = i18n.country_options(ref.countries)
     initiatives = initiative_options()
     recommendations = [{"label": i18n.recommendation(c), "value": c} for c in ref.recommendations]
     event = section(
@@ -237,8 +235,7 @@ def form(
                         "organizer_email",
                         _("E-mail address"),
                         required=True,
-                        type_="email",
-                        maxlength=254,
+                        type_="email",  # at most SHORT characters, as the server
                     ),
                     md=4,
                 ),

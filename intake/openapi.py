@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from data.filters import FIELDS
-from intake import contribute_openapi
+from intake import contribute_openapi, support_openapi
 from intake.public import MAX_PAGE, MAX_PER_PAGE, PublicReport, ReportsPage
 from intake.responses import Errors, Reference, ReportCreated, Summary, Version
 from intake.schema import ReportIn
@@ -32,6 +32,7 @@ MODELS: list[tuple[type[BaseModel], str]] = [
     (Reference, "serialization"),
     (Version, "serialization"),
     *contribute_openapi.MODELS,
+    *support_openapi.MODELS,
 ]
 
 
@@ -66,8 +67,11 @@ FILTER_HELP = {
     "country": "ISO 3166-1 alpha-2 country code.",
     "theme": "Theme code.",
     "format": "Event format code.",
-    "group": "Participant group code: events with at least one participant from it.",
-    "share": "With group: events where the group is at least this percent (25 or 50).",
+    "group": (
+        "Participant group code: events with at least PRIVACY_THRESHOLD (5) participants from "
+        "it; fewer are never matched, as public outputs suppress such counts."
+    ),
+    "share": "With group: events where the group is also at least this percent (25 or 50).",
     "language": "Events held in this language (ISO 639 code).",
     "from": "Events on or after this date (YYYY-MM-DD).",
     "to": "Events on or before this date (YYYY-MM-DD).",
@@ -254,9 +258,18 @@ def document() -> dict:
             "version": "1",
             "description": (
                 "Reports of Wikimedia 2030 prioritization events: submit them, read the "
-                "published ones and their aggregates."
+                "published ones and their aggregates. The support team's routes (export, "
+                "plan, users, contribution review) need a signed-in session and answer 401 "
+                "without one."
             ),
         },
-        "paths": {**_paths(), **contribute_openapi.paths(_filters(), LANG, UNAVAILABLE)},
-        "components": {"schemas": schemas["$defs"]},
+        "paths": {
+            **_paths(),
+            **contribute_openapi.paths(_filters(), LANG, UNAVAILABLE),
+            **support_openapi.paths(_filters(), LANG),
+        },
+        "components": {
+            "schemas": schemas["$defs"],
+            "securitySchemes": support_openapi.SECURITY_SCHEMES,
+        },
     }

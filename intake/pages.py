@@ -30,7 +30,7 @@ EDIT_PATH = re.compile(r"^/([^/]+)/report/edit/([^/]+)/?$")
 
 def title(lang: str = i18n.DEFAULT, **_kwargs) -> str:
     with force_locale(i18n.normalize(lang)):
-        return f"{_('Report an event')} · {_('Movement Priorities')}"
+        return _("Report an event") + " · " + _("Movement Priorities")
 
 
 def layout(lang: str = i18n.DEFAULT, event=None, **_kwargs):
@@ -56,7 +56,7 @@ def layout(lang: str = i18n.DEFAULT, event=None, **_kwargs):
 
 def edit_title(lang: str = i18n.DEFAULT, **_kwargs) -> str:
     with force_locale(i18n.normalize(lang)):
-        return f"{_('Edit your report')} · {_('Movement Priorities')}"
+        return _("Edit your report") + " · " + _("Movement Priorities")
 
 
 def edit_layout(lang: str = i18n.DEFAULT, token: str | None = None, **_kwargs):

@@ -49,7 +49,10 @@ Required = Annotated[
 ]
 Long = Annotated[str, StringConstraints(strip_whitespace=True, max_length=LONG), Storable]
 Code = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, max_length=3)]
-Count = Annotated[int, Field(ge=0, le=1_000_000, strict=False)]
+# Strict: the API refuses true, "12" and 12.0 as a number of people (lax mode would store
+# true as 1). The form sends numbers from its number inputs; the importer turns its cells into
+# numbers first (intake/importer.py).
+Count = Annotated[int, Field(ge=0, le=1_000_000, strict=True)]
 
 
 def _ref(info: ValidationInfo) -> Reference:
@@ -75,7 +78,7 @@ class Organizer(Strict):
 
 
 class Participants(Strict):
-    total: Annotated[int, Field(ge=1, le=1_000_000)]
+    total: Annotated[int, Field(ge=1, le=1_000_000, strict=True)]
     women: Count | None = None
     lgbtq: Count | None = None
     indigenous: Count | None = None
@@ -125,9 +128,12 @@ class ReportIn(Strict):
     @classmethod
     def _date_in_range(cls, value: dt.date, info: ValidationInfo) -> dt.date:
         today = (info.context or {}).get("today") or dt.date.today()
-        if value < EARLIEST or value > today + dt.timedelta(days=1):
+        # A day past the server's today: somewhere ahead in time it may already be tomorrow.
+        # The message names that date, so what it says is what the rule accepts.
+        latest = today + dt.timedelta(days=1)
+        if value < EARLIEST or value > latest:
             raise PydanticCustomError(
-                "date_range", "date out of range", {"earliest": EARLIEST, "latest": today}
+                "date_range", "date out of range", {"earliest": EARLIEST, "latest": latest}
             )
         return value
 

@@ -22,9 +22,10 @@ from data.cache import cache, cached_summary
 from data.db import EXTENSION_KEY
 from data.filters import parse_filters, to_query
 from data.reference import reference
-from intake import public
+from intake import api_errors, public
 
 blueprint = Blueprint("wikimedia_api", __name__, url_prefix="/api/v1")
+api_errors.answer_unavailable(blueprint)
 TAB_PATH = "/commons/priorities.tab.json"
 TABLE_PATH = "/wikitext/priorities.wiki"
 

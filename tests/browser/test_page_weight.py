@@ -53,7 +53,7 @@ def test_the_dashboard_draws_every_figure_with_the_partial_plotly_js(page: Page,
     assert plotly.header_value("content-encoding") == "br"
     assert len(plotly.body()) < FULL_PLOTLY_BYTES  # decoded by Chromium
     assert page.evaluate(TRACES) == BUNDLED
-    # Plotly's French strings (assets/vendor/plotly-locales/fr.js) reached the partial bundle.
+    # The app's French Plotly locale (components/plotly_locale.py) reached the partial bundle.
     download = "Télécharger le graphique en fichier PNG"
     button = page.locator(f"#{ids.graph('ranking')} .modebar-btn[data-title='{download}']")
     expect(button).to_be_attached()

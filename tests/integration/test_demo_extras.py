@@ -12,6 +12,8 @@ from data import demo, demo_extras
 from data.contributions import Contribution
 from data.events import Event, published_events
 from data.models import Report
+from data.support import AuditLog, mark_duplicate
+from tests.integration.test_aggregates import assert_equal_to_recount
 from tests.integration.test_contributions import contribution
 from tests.integration.test_events import announced
 
@@ -130,3 +132,42 @@ def test_loading_makes_them_and_removing_removes_only_them(app, client, clean, r
         picks = session.scalar(select(func.count()).select_from(text("contribution_initiatives")))
         assert picks == len(contribution()["initiatives"])
     assert real_rows() == before
+
+
+def test_removing_lets_go_of_real_rows_pointing_at_demo_reports(
+    app, client, clean, accounts, report
+):
+    """A reviewer marked a real report a duplicate of a demo one (a foreign key), a real event
+    names a demo report as its results, a real report was flagged a possible duplicate of one
+    (plain ids): the removal clears each pointer in the same transaction and fails on none."""
+    db = clean
+    runner = app.server.test_cli_runner()
+    assert runner.invoke(args=["demo-data", "load", "-n", "20", "--seed", "5"]).exit_code == 0
+    with db.session(readonly=True) as session:
+        first, second = session.scalars(
+            select(Report.id).where(Report.is_demo.is_(True)).order_by(Report.id).limit(2)
+        ).all()
+    kept = client.post("/api/v1/reports", json=report()).get_json()["id"]
+    copy = client.post("/api/v1/reports", json=report(event_name="A copy")).get_json()["id"]
+    mark_duplicate(db, copy, first, accounts["reviewer"])
+    event = announced(db).id
+    with db.session() as session:
+        session.get(Event, event).report_id = second
+        session.get(Report, kept).possible_duplicate_of = second
+    assert_equal_to_recount(db, every_filter=False)
+
+    removed = runner.invoke(args=["demo-data", "remove"])
+    assert removed.exit_code == 0, removed.output
+    assert "removed 20 demo reports" in removed.output
+    with db.session(readonly=True) as session:
+        assert not session.scalar(select(func.count(Report.id)).where(Report.is_demo.is_(True)))
+        left = {r.id: r for r in session.scalars(select(Report))}
+        assert sorted(left) == sorted([kept, copy])
+        assert left[copy].status == "duplicate" and left[copy].duplicate_of is None
+        assert left[kept].status == "published" and left[kept].possible_duplicate_of is None
+        assert session.get(Event, event).report_id is None
+        [entry] = session.scalars(select(AuditLog).where(AuditLog.action == "duplicate_cleared"))
+        assert entry.report_id == copy and entry.user_email == "flask demo-data remove"
+        assert entry.before["duplicate_of"] == first and entry.after["duplicate_of"] is None
+        assert entry.before["status"] == entry.after["status"] == "duplicate"
+    assert_equal_to_recount(db)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 from sqlalchemy import create_engine, select
@@ -147,6 +148,30 @@ def test_openapi_describes_every_endpoint_from_the_models(client):
     report_in = doc["components"]["schemas"]["ReportIn"]
     assert {"client_id", "priorities", "participants"} <= set(report_in["required"])
     assert report_in["properties"]["organizer"] == {"$ref": "#/components/schemas/Organizer"}
+
+
+def test_openapi_describes_exactly_the_routes_under_api_v1(app, client):
+    """Every /api/v1 route and method is described, and nothing is described that is not a
+    route: the description is compared with Flask's URL map, not with a hand-picked list."""
+    doc = client.get("/api/v1/openapi.json").get_json()
+    routes = {
+        (re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", r"{\1}", rule.rule), method.lower())
+        for rule in app.server.url_map.iter_rules()
+        if rule.rule.startswith("/api/v1/")
+        for method in rule.methods - {"HEAD", "OPTIONS"}
+    }
+    described = {(path, method) for path, item in doc["paths"].items() for method in item}
+    assert described == routes
+    # The support team's routes need the session cookie and say what happens without it.
+    scheme = doc["components"]["securitySchemes"]["session"]
+    assert (scheme["type"], scheme["in"]) == ("apiKey", "cookie")
+    for path in ("/api/v1/export", "/api/v1/plan", "/api/v1/plan/draft"):
+        assert doc["paths"][path]["get"]["security"] == [{"session": []}]
+        assert "401" in doc["paths"][path]["get"]["responses"]
+        assert client.get(path).status_code == 401
+    users = doc["paths"]["/api/v1/users"]["post"]
+    assert {"201", "401", "403", "409", "422"} <= set(users["responses"])
+    assert client.post("/api/v1/users", json={}).get_json() == {"error": "authentication required"}
 
 
 def test_too_large_a_body_is_a_json_413(client):

@@ -131,3 +131,85 @@ def test_semicolon_csv_and_a_repeated_event_are_reported(run, db, tmp_path):
     result = run(path)
     assert result.exit_code == 0, result.output
     assert "row 3: stored as number 2, possibly the same event as number 1" in result.output
+
+
+@pytest.fixture
+def refuses_abuja(db):
+    """A real database failure on one row: a trigger refuses to insert the "Abuja salon"."""
+    with db.engine.begin() as conn:
+        if db.engine.dialect.name == "sqlite":
+            conn.exec_driver_sql(
+                "CREATE TRIGGER refuse_abuja BEFORE INSERT ON reports "
+                "WHEN NEW.event_name = 'Abuja salon' BEGIN SELECT RAISE(ABORT, 'refused'); END"
+            )
+        else:
+            conn.exec_driver_sql(
+                "CREATE FUNCTION refuse_abuja() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                "IF NEW.event_name = 'Abuja salon' THEN RAISE EXCEPTION 'refused'; END IF; "
+                "RETURN NEW; END $$"
+            )
+            conn.exec_driver_sql(
+                "CREATE TRIGGER refuse_abuja BEFORE INSERT ON reports "
+                "FOR EACH ROW EXECUTE FUNCTION refuse_abuja()"
+            )
+    yield
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TRIGGER refuse_abuja" + ("" if _sqlite(db) else " ON reports"))
+        if not _sqlite(db):
+            conn.exec_driver_sql("DROP FUNCTION refuse_abuja()")
+
+
+def _sqlite(db) -> bool:
+    return db.engine.dialect.name == "sqlite"
+
+
+def aggregate_problems(db) -> list[str]:
+    from data import aggregates_keep
+
+    with db.session(readonly=True) as session:
+        return aggregates_keep.verify(session)
+
+
+def version(db) -> int:
+    from data.queries import data_version
+
+    with db.session(readonly=True) as session:
+        return data_version(session)[0]
+
+
+def test_all_or_nothing_stores_no_row_when_the_database_fails_on_one(
+    run, db, tmp_path, refuses_abuja
+):
+    third = {**GOOD, "event_name": "Ibadan salon", "event_date": "2020-09-20"}
+    path = write_csv(tmp_path / "reports.csv", [GOOD, SECOND, third])
+    before = version(db)
+    result = run(path, "--all-or-nothing")
+    assert result.exit_code == 1, result.output
+    assert "Nothing was imported: the database refused it" in result.output
+    assert "3 rows read: 0 imported, 0 already stored, 0 with errors." in result.output
+    assert stored(db) == [] and version(db) == before
+    # The default mode is per row: the row before the failure stays stored.
+    assert run(path).exit_code == 1
+    assert stored(db) == ["Lagos strategy salon"]
+
+
+def test_all_or_nothing_stores_every_row_at_once_and_flags_repeats_within_the_file(
+    run, db, tmp_path
+):
+    twice = {**GOOD, "event_name": "LAGOS  Strategy-Salon", "organizer_name": "Bola"}
+    path = write_csv(tmp_path / "reports.csv", [GOOD, twice, SECOND])
+    before = version(db)
+    result = run(path, "--all-or-nothing")
+    assert result.exit_code == 0, result.output
+    assert "row 3: stored as number 2, possibly the same event as number 1" in result.output
+    assert stored(db) == ["Lagos strategy salon", "LAGOS  Strategy-Salon", "Abuja salon"]
+    assert version(db) == before + 1  # one transaction, one version bump
+    with db.session(readonly=True) as session:
+        lagos = session.scalar(select(Report).where(Report.event_name == "Lagos strategy salon"))
+        assert lagos.participants_total == 25  # "25" in the CSV: a number, as the form sends
+        assert {g.group_code: g.count for g in lagos.groups} == {"women": 11}
+    recount = aggregate_problems(db)
+    assert recount == [], recount  # the aggregate tables equal a recount of the reports
+    again = run(path, "--all-or-nothing")  # nothing twice
+    assert "3 rows read: 0 imported, 3 already stored, 0 with errors." in again.output
+    assert version(db) == before + 1

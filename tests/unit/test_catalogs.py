@@ -4,6 +4,7 @@ every message the code and the reference files use is in it."""
 from __future__ import annotations
 
 import re
+import tokenize
 from functools import cache
 from pathlib import Path
 
@@ -73,6 +74,24 @@ def test_the_template_is_current():
     with (TRANSLATIONS / "messages.pot").open("rb") as handle:
         ids = {m.id for m in read_po(handle) if m.id}
     assert ids == set(messages_in_code())
+
+
+def test_no_message_hides_inside_an_f_string():
+    """pybabel's extractor does not look inside f-strings: a `_("…")` there never reaches the
+    catalogs and stays English in every language."""
+    f_string = re.compile(r"(?i)r?fr?['\"]")
+    call = re.compile(r"\b(_|gettext|ngettext|lazy_gettext)\(")
+    paths = [ROOT / "app.py"]
+    for folder in ("components", "dashboard", "intake", "data"):
+        paths += sorted((ROOT / folder).rglob("*.py"))
+    hidden = []
+    for path in paths:
+        with tokenize.open(path) as handle:
+            for token in tokenize.generate_tokens(handle.readline):
+                found = token.type == tokenize.STRING and f_string.match(token.string)
+                if found and call.search(token.string):
+                    hidden.append(f"{path.relative_to(ROOT)}:{token.start[0]}")
+    assert hidden == []
 
 
 def test_plotly_locale_files_match_the_bundled_plotly_js():

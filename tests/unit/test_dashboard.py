@@ -10,8 +10,15 @@ import pytest
 
 from components.filters import NAMES, filter_id
 from dashboard import ids
-from dashboard.callbacks import filter_options, filters_from, place_filters, update_dashboard
+from dashboard.callbacks import (
+    SYNC_URL,
+    filter_options,
+    filters_from,
+    place_filters,
+    update_dashboard,
+)
 from dashboard.figures import group_participation
+from dashboard.layout import PRESSED, UNPRESSED, dashboard
 from data.db import EXTENSION_KEY
 from data.demo import generate
 from data.insights import Cell, Insights
@@ -108,7 +115,14 @@ def test_filter_options_offer_only_published_values(server):
     assert themes and languages
     present = {r["country"] for r in generate(80, seed=5) if r["country"]}
     assert {o["value"] for o in countries} == present
-    assert {o["value"] for o in groups} == set(reference().groups)
+    # Groups that some event counted at least 5 people of, in the reference order.
+    counted = {
+        g
+        for r in generate(80, seed=5)
+        for g, n in r["participants"].items()
+        if g != "total" and (n or 0) >= 5
+    }
+    assert [o["value"] for o in groups] == [g for g in reference().groups if g in counted]
     labels = {o["value"]: o["label"] for o in countries}
     assert labels["DE"] == "Allemagne"  # in the viewer's language (Babel's CLDR names)
 
@@ -123,6 +137,75 @@ def test_map_click_filters_and_a_second_click_unselects(server):
     assert dict(zip(NAMES, again, strict=True))["country"] is None
     by_region = place_filters(MAP, click, "region", values(), FILTER_IDS)
     assert dict(zip(NAMES, by_region, strict=True))["region"] == "SSA"
+
+
+def test_group_options_follow_the_published_data(sqlite_app, report):
+    """A group enters the options once an event counts at least the privacy threshold of it,
+    with no reload: the next data version refreshes them."""
+    client = sqlite_app.server.test_client()
+    with sqlite_app.server.test_request_context("/_dash-update-component", method="POST"):
+        assert client.post("/api/v1/reports", json=report()).status_code == 201
+        groups = [o["value"] for o in filter_options(1, "en")[-1]]
+        # The report counts 2 LGBTQ+ people (suppressed) and no indigenous participant.
+        assert "lgbtq" not in groups and "indigenous" not in groups and "women" in groups
+        more = report(event_name="Indigenous languages salon")
+        more["participants"] = {**more["participants"], "indigenous": 9}
+        assert client.post("/api/v1/reports", json=more).status_code == 201
+        options = filter_options(2, "fr")[-1]
+        assert "indigenous" in [o["value"] for o in options]
+        assert "lgbtq" not in [o["value"] for o in options]
+
+
+def test_a_chip_sets_many_of_a_group_and_a_second_click_clears_it(server):
+    def click(group, chosen):
+        out = place_filters(ids.chip(group), None, "country", chosen, FILTER_IDS)
+        return dict(zip(NAMES, out, strict=True))
+
+    first = click("newcomers", values())
+    assert (first["group"], first["share"]) == ("newcomers", "25")
+    assert first["region"] is dash.no_update
+    pressed = values(region="SA", group="newcomers", share="50")
+    again = click("newcomers", pressed)
+    assert (again["group"], again["share"], again["region"]) == (None, "any", dash.no_update)
+    other = click("women", pressed)
+    assert (other["group"], other["share"]) == ("women", "25")
+
+
+def find(component, wanted):
+    """The component with id ``wanted`` in a layout tree."""
+    if getattr(component, "id", None) == wanted:
+        return component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list) else [children]:
+        if child is not None and not isinstance(child, str):
+            found = find(child, wanted)
+            if found is not None:
+                return found
+    return None
+
+
+def test_the_view_comes_back_from_the_query_and_unknown_values_fall_back(server):
+    page = dashboard(
+        2000,
+        None,
+        {"metric": "participants", "view": "moon", "weight": "participants", "compare": "eu"}
+        | {"group": "newcomers", "share": "25"},
+    )
+    assert find(page, ids.MAP_METRIC).value == "participants"
+    assert find(page, ids.MAP_VIEW).value == "region"  # unknown: the default
+    assert find(page, ids.WEIGHTING).value == "participants"
+    assert find(page, ids.COMPARE).data == "EU"
+    assert find(page, ids.COMPARE_CARD).hidden is False
+    europe = find(page, ids.compare_option("EU"))
+    assert (
+        europe.className == PRESSED and europe.to_plotly_json()["props"]["aria-pressed"] == "true"
+    )
+    assert find(page, ids.chip("newcomers")).className == PRESSED
+    assert find(page, ids.chip("women")).className == UNPRESSED
+    plain = dashboard(2000, None, {"compare": "MOON"})
+    assert find(plain, ids.COMPARE).data is None and find(plain, ids.COMPARE_CARD).hidden
+    # The URL leaves the defaults out.
+    assert '{"metric": "events", "view": "region", "weight": "events"}' in SYNC_URL
 
 
 def test_clear_resets_every_filter(server):
@@ -182,7 +265,8 @@ def test_aggregates_equal_a_recount_of_the_raw_reports(server, chosen):
             and (
                 not group
                 or (
-                    (people.get(group) or 0) > 0
+                    # at least the privacy threshold (5): a smaller count is never matched
+                    (people.get(group) or 0) >= 5
                     and (people.get(group) or 0) * 100 >= share * people["total"]
                 )
             )

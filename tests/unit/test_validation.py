@@ -85,7 +85,60 @@ def test_rule_and_message(report, change, key, text):
 def test_event_date_tomorrow_allowed_for_time_zones_but_not_later(report):
     today = dt.date(2021, 3, 1)
     assert validate(report(event_date="2021-03-02"), today=today)[1] == {}
-    assert "event_date" in validate(report(event_date="2021-03-03"), today=today)[1]
+    errors = validate(report(event_date="2021-03-03"), today=today)[1]
+    # The message names the latest date the rule accepts: tomorrow, not today.
+    assert errors == {"event_date": "Enter a date between Jan 1, 2017 and Mar 2, 2021."}
+
+
+@pytest.mark.parametrize("value", [True, False, "12", "", 12.0, 2.5, [12]])
+@pytest.mark.parametrize("key", ["total", "women"])
+def test_counts_are_whole_numbers_never_booleans_text_or_floats(report, key, value):
+    payload = report()
+    payload["participants"] = {"total": 30, key: value}
+    parsed, errors = validate(payload)
+    assert parsed is None
+    expected = "This field is required." if value == "" else "Enter a whole number."
+    assert errors == {f"participants.{key}": expected}
+
+
+def test_count_message_is_translated(report):
+    payload = report()
+    payload["participants"] = {"total": "12", "women": True}
+    with force_locale("fr"):
+        _, errors = validate(payload)
+    assert errors == {
+        "participants.total": "Saisissez un nombre entier.",
+        "participants.women": "Saisissez un nombre entier.",
+    }
+
+
+def test_form_values_are_sent_as_numbers_and_pass(report):
+    """The form's number inputs give ints: they go through to_payload unchanged and pass."""
+    from intake.formdata import to_payload
+    from intake.validation import validate_fields
+
+    values = {"participants_total": 12, "group_women": 5, "group_newcomers": 0}
+    payload = to_payload(values, "0c6f1b8e-8f0e-4a55-9d8f-3f3b9f0c2a11", _reference())
+    assert payload["participants"] == {"total": 12, "women": 5, "newcomers": 0}
+    form = {
+        "event_name": "Salon",
+        "event_date": "2020-10-03",
+        "country": "KE",
+        "format": "virtual",
+        "priority_1": "I02",
+        "organizer_name": "Amina",
+        "organizer_email": "amina@example.org",
+        **values,
+    }
+    parsed, errors = validate_fields(form, "0c6f1b8e-8f0e-4a55-9d8f-3f3b9f0c2a11")
+    assert errors == {}
+    assert (parsed.participants.total, parsed.participants.women) == (12, 5)
+
+
+def _reference():
+    from data.reference import reference
+
+    return reference()
 
 
 def test_global_event_needs_region_only(report):

@@ -1,0 +1,56 @@
+"""A group filter never tells a suppressed count: "events with participants from women" lists
+only events with at least PRIVACY_THRESHOLD women, in the API's list, its CSV, the summary and
+the aggregate tables (on SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import pytest
+
+from data import aggregates_keep
+from data.db import EXTENSION_KEY
+from data.filters import parse_filters
+from data.insights import summary
+
+
+def post(client, payload) -> int:
+    answer = client.post("/api/v1/reports", json=payload)
+    assert answer.status_code == 201, answer.get_json()
+    return answer.get_json()["id"]
+
+
+@pytest.fixture
+def three_events(client, report):
+    """Women 4 of 8 (suppressed: half), 5 of 10 (shown: half), 3 of 40 (suppressed)."""
+    ids = {}
+    for name, women, total in (("four", 4, 8), ("five", 5, 10), ("three", 3, 40)):
+        participants = {"total": total, "women": women, "lgbtq": 0, "newcomers": 0}
+        ids[name] = post(client, report(event_name=f"Salon {name}", participants=participants))
+    return ids
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("group=women", {"five"}),
+        ("group=women&share=50", {"five"}),
+        ("group=women&share=25", {"five"}),
+        ("group=lgbtq", set()),
+    ],
+)
+def test_a_group_filter_lists_only_counts_that_may_be_shown(
+    app, client, three_events, query, expected
+):
+    by_id = {v: k for k, v in three_events.items()}
+    listed = client.get(f"/api/v1/reports?{query}").get_json()
+    assert {by_id[r["id"]] for r in listed["reports"]} == expected
+    csv = client.get(f"/api/v1/reports?{query}&format=csv").get_data(as_text=True)
+    assert {name for name in three_events if f"Salon {name}" in csv} == expected
+    assert client.get(f"/api/v1/summary?{query}").get_json()["events"] == len(expected)
+
+    # The dashboard reads the same answer from the aggregate tables, equal to a recount.
+    db = app.server.extensions[EXTENSION_KEY]
+    filters, problems = parse_filters(dict(pair.split("=") for pair in query.split("&")))
+    assert not problems
+    with db.session(readonly=True) as session:
+        assert summary(session, filters).events == len(expected)
+        assert aggregates_keep.verify(session) == []
