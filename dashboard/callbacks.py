@@ -26,7 +26,7 @@ from data import i18n
 from data import insights as insights_module
 from data.aggregates_read import facet_ranges
 from data.cache import (
-    cache,
+    cached,
     cached_freshness,
     cached_insights,
     current_version,
@@ -200,12 +200,12 @@ def update_dashboard(
     version = current_version(db)
     filters = filters_from(values, names)
     key = f"view:{version}:{filters.key()}:{lang}:{metric}:{view}:{weighting}:{compact}"
-    out = cache.get(key)
-    if out is None:
-        out = json.loads(
+    out = cached(
+        key,
+        lambda: json.loads(
             to_json_plotly(render(db, version, filters, metric, view, weighting, lang, compact))
-        )
-        cache.set(key, out)
+        ),
+    )
     if live:
         out = list(out)
         for index in range(FIRST_FIGURE, len(out), 3):

@@ -21,7 +21,7 @@ from dashboard import compare, compare_figures, ids
 from dashboard.callbacks import filters_from
 from dashboard.layout import PRESSED, UNPRESSED
 from data import i18n
-from data.cache import cache, current_version
+from data.cache import cached, current_version
 from data.db import EXTENSION_KEY
 from data.queries import Filters
 
@@ -76,12 +76,12 @@ def update_comparison(_version, values, code, compact, lang, names):
     version = current_version(db)
     filters = filters_from(values, names)
     key = f"compare:{version}:{filters.key()}:{code}:{lang}:{bool(compact)}"
-    out = cache.get(key)
-    if out is None:
-        out = json.loads(
+    out = cached(
+        key,
+        lambda: json.loads(
             to_json_plotly(render_comparison(db, version, filters, code, lang, bool(compact)))
-        )
-        cache.set(key, out)
+        ),
+    )
     return [False, *out]
 
 

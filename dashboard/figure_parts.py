@@ -145,10 +145,13 @@ def heatmap_figure(
             }
         ]
         layout["margin"] = {"l": 10, "r": 10, "t": 10 + 16 * (lines.count("<br>") + 1), "b": 10}
+    # Each row as tall as its label's lines (a phone breaks region names over several).
+    lines = max((str(label).count("<br>") + 1 for label in heatmap["y"]), default=1)
+    row = max(44, 15 * lines + 10)
     return figure(
         [heatmap],
         rtl,
-        height=max(300, 44 * len(regions) + 150),
+        height=max(300, row * len(regions) + 150),
         xaxis=xaxis,
         yaxis={"autorange": "reversed"},
         **layout,

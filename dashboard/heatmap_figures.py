@@ -75,7 +75,7 @@ def region_heatmap(data: Insights, rtl: bool = False, compact: bool = False) -> 
     # in the axis title (the hover and the table keep the full text).
     shown = [[format_decimal(round(v * 100)) for v in row] for row in shares] if compact else None
     xtitle = (
-        wrap(_("Recommendation · percent of the region's events"), 40, rtl) if compact else None
+        wrap(_("Recommendation · percent of the region's events"), 30, rtl) if compact else None
     )
     fig = heatmap_figure(z, x, regions, text, rtl, compact, labels, note, shown, xtitle)
     columns = [_("Region"), _("Events"), *[i18n.recommendation(r) for r in recs]]

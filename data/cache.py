@@ -38,19 +38,27 @@ def current_version(db: Database) -> int:
         return data_version(session)[0]
 
 
+def cached(key: str, build: Callable[[], T]) -> T:
+    """``build()`` once per key (the key names the data version: nothing is ever invalidated)."""
+    found = cache.get(key)
+    if found is None:
+        found = build()
+        cache.set(key, found)
+    return found
+
+
 def memoized(
     db: Database, name: str, compute: Callable[[Session], T], version: int | None = None
 ) -> tuple[int, T]:
     """``compute(session)`` at the current data version, computed once per version and key."""
     if version is None:
         version = current_version(db)
-    key = f"{name}:{version}"
-    found = cache.get(key)
-    if found is None:
+
+    def build() -> T:
         with db.session(readonly=True) as session:
-            found = compute(session)
-        cache.set(key, found)
-    return version, found
+            return compute(session)
+
+    return version, cached(f"{name}:{version}", build)
 
 
 def cached_summary(db: Database, filters: Filters, version: int | None = None):
@@ -63,10 +71,6 @@ def cached_insights(db: Database, filters: Filters, version: int | None = None):
     return memoized(
         db, f"insights:{filters.key()}", lambda s: insights_module.insights(s, filters), version
     )
-
-
-def cached_options(db: Database, version: int | None = None):
-    return memoized(db, "options", insights_module.options, version)
 
 
 def cached_freshness(db: Database, version: int | None = None):

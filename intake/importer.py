@@ -24,14 +24,13 @@ from data.reference import reference
 from data.store import (
     bump_version,
     find_by_client_id,
-    find_possible_duplicate,
     insert_report,
     lock_event_key,
     report_rows,
 )
 from intake import bulk
 from intake.schema import ReportIn
-from intake.service import Earlier, publishes_on_arrival, submit
+from intake.service import earlier_report, publishes_on_arrival, submit
 from intake.validation import validate_fields
 
 WHOLE = re.compile(r"[+-]?\d+")
@@ -142,15 +141,7 @@ def _store_together(db, valid: list[tuple[int, ReportIn]], outcome: Outcome, lan
                     continue
                 row, children = report_rows(report.model_dump(), status=status, written_in=lang)
                 lock_event_key(session, row["event_key"])
-                earlier = find_possible_duplicate(
-                    session,
-                    key=row["event_key"],
-                    event_date=row["event_date"],
-                    country=row["country"],
-                    region=row["region"],
-                    is_demo=row["is_demo"],
-                )
-                earlier = Earlier(*earlier) if earlier else None
+                earlier = earlier_report(session, row)
                 row["possible_duplicate_of"] = earlier.id if earlier else None
                 report_id = insert_report(session, row, children)
                 counted = aggregates_keep.of_new(row, children)

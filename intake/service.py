@@ -100,7 +100,7 @@ def submit(
             if existing is not None:
                 return _again(session, existing, token)
             lock_event_key(session, row["event_key"])
-            earlier = _earlier(session, row)
+            earlier = earlier_report(session, row)
             row["possible_duplicate_of"] = earlier.id if earlier else None
             report_id = insert_report(session, row, children)
             link_report(session, event_id, report_id)
@@ -123,7 +123,11 @@ def _again(session, existing: Report, token: str) -> Submitted:
     return Submitted(existing.id, existing.status, False, token, _flagged(session, existing))
 
 
-def _earlier(session, row: Mapping[str, Any], exclude_id: int | None = None) -> Earlier | None:
+def earlier_report(
+    session, row: Mapping[str, Any], exclude_id: int | None = None
+) -> Earlier | None:
+    """The report already stored that ``row`` (``data.store.report_rows``) looks like: same
+    event key, country or region, date within a day."""
     found = find_possible_duplicate(
         session,
         key=row["event_key"],
@@ -176,7 +180,7 @@ def amend(db: Database, token: str, report: ReportIn, *, auto_publish: bool) -> 
         if after == before:  # the same content: the aggregates stay as they are
             return Amended(row.id, row.status, False, _flagged(session, row))
         lock_event_key(session, row.event_key)
-        earlier = _earlier(session, _dedup_fields(row), exclude_id=row.id)
+        earlier = earlier_report(session, _dedup_fields(row), exclude_id=row.id)
         row.possible_duplicate_of = earlier.id if earlier else None
         if not auto_publish and row.status == Status.PUBLISHED:
             row.status = Status.PENDING

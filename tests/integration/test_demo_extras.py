@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from sqlalchemy import func, select, text
 
 from data import demo, demo_extras
@@ -18,26 +17,6 @@ from tests.integration.test_contributions import contribution
 from tests.integration.test_events import announced
 
 TODAY = dt.date(2026, 11, 26)
-
-
-def _empty(db) -> None:
-    """PostgreSQL keeps the events' and contributions' rows between tests."""
-    with db.session() as session:
-        for table in (
-            "event_languages",
-            "events",
-            "contribution_initiatives",
-            "contribution_recommendations",
-            "contributions",
-        ):
-            session.execute(text(f"DELETE FROM {table}"))
-
-
-@pytest.fixture
-def clean(db):
-    _empty(db)
-    yield db
-    _empty(db)
 
 
 def test_generation_is_deterministic_and_varied():

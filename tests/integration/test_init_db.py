@@ -4,8 +4,7 @@ PostgreSQL."""
 
 from __future__ import annotations
 
-import pytest
-from sqlalchemy import func, inspect, select, text
+from sqlalchemy import func, inspect, select
 
 from data.contributions import Contribution
 from data.db import EXTENSION_KEY
@@ -14,26 +13,6 @@ from data.models import Report
 from data.reference import reference
 from tests.conftest import make_app
 from tests.integration.test_aggregates import assert_equal_to_recount
-
-
-def _empty_extras(db) -> None:
-    """PostgreSQL keeps the events' and contributions' rows between tests."""
-    with db.session() as session:
-        for table in (
-            "event_languages",
-            "events",
-            "contribution_initiatives",
-            "contribution_recommendations",
-            "contributions",
-        ):
-            session.execute(text(f"DELETE FROM {table}"))
-
-
-@pytest.fixture
-def clean(db):
-    _empty_extras(db)
-    yield db
-    _empty_extras(db)
 
 
 def init_db(app):

@@ -253,3 +253,12 @@ def test_data_tables_scroll_in_a_focusable_named_region(context):
         "Pairs",
     )
     assert "table-responsive" in standalone["className"]
+
+
+def test_a_phone_heatmap_gives_each_row_room_for_its_label_lines(context):
+    """On a phone region names break over several lines: rows grow so labels never overlap."""
+    chart = figures.region_heatmap(small_and_large_regions(), compact=True)
+    labels = chart.figure["data"][0]["y"]
+    lines = max(label.count("<br>") + 1 for label in labels)
+    assert lines >= 2
+    assert chart.figure["layout"]["height"] >= len(labels) * 15 * lines
