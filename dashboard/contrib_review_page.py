@@ -11,6 +11,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from components import ids as shell_ids
+from components.fields import dropdown_labels
 from dashboard import contrib_review_callbacks as callbacks
 from dashboard import contrib_review_ids as ids
 from dashboard.auth import signed_in, support_page
@@ -47,6 +48,7 @@ def content(lang: str) -> html.Div:
                         value=Status.PENDING.value,
                         id=ids.STATUS,
                         placeholder=_("Any status"),
+                        labels=dropdown_labels(),
                     ),
                     md=3,
                 ),

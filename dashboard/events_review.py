@@ -13,6 +13,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from components import ids as shell_ids
+from components.fields import dropdown_labels
 from dashboard import events_ids as ids
 from dashboard.auth import account, allowed, signed_in, support_page
 from dashboard.events_views import local_time
@@ -41,6 +42,7 @@ def content() -> html.Div:
                         value=Status.PENDING.value,
                         id=ids.REVIEW_STATUS,
                         placeholder=_("Any status"),
+                        labels=dropdown_labels(),
                     ),
                     md=3,
                 ),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from components.charts import chart_card, stat_card
 from components.filters import filter_bar
@@ -14,6 +15,7 @@ from dashboard import compare, events_waiting, ids
 from dashboard.contrib_layout import dashboard_part as contributions_part
 from dashboard.downloads import wikimedia_menu
 from data import i18n
+from data.privacy import THRESHOLD
 from data.reference import reference
 
 # The view's toggles in the URL query: name → (component, allowed values, the first the default).
@@ -126,6 +128,16 @@ def dashboard(
                                 className="small text-body-secondary",
                             ),
                             html.Div(id=ids.GROUPS, className="small"),
+                            # The totals add only counts each event's public record shows
+                            # (data.privacy.public_count), so they are lower bounds.
+                            html.Div(
+                                ngettext(
+                                    "An event's count of fewer than %(num)d person is not added.",
+                                    "An event's count of fewer than %(num)d people is not added.",
+                                    THRESHOLD,
+                                ),
+                                className="small text-body-secondary mt-1",
+                            ),
                         ]
                     ),
                     className="h-100",

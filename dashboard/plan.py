@@ -14,6 +14,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from components.charts import graph_config, styled
+from components.fields import dropdown_labels
 from components.index import plotly_locale
 from dashboard import plan_callbacks
 from dashboard import support_ids as ids
@@ -50,7 +51,12 @@ def filters() -> dbc.Row:
         [
             *(
                 dbc.Col(
-                    dcc.Dropdown(options, id=filter_id(name), placeholder=placeholder),
+                    dcc.Dropdown(
+                        options,
+                        id=filter_id(name),
+                        placeholder=placeholder,
+                        labels=dropdown_labels(),
+                    ),
                     md=6,
                     lg=2,
                 )
@@ -93,7 +99,12 @@ def plan_content(lang: str = i18n.DEFAULT, bare: bool = False) -> html.Div:
     draft = _card(
         _("Draft plan"),
         dbc.Label(_("Initiative"), html_for=ids.PLAN_SOURCE),
-        dcc.Dropdown(initiatives, id=ids.PLAN_SOURCE, placeholder=_("Choose an initiative")),
+        dcc.Dropdown(
+            initiatives,
+            id=ids.PLAN_SOURCE,
+            placeholder=_("Choose an initiative"),
+            labels=dropdown_labels(),
+        ),
         dbc.Input(id=ids.PLAN_NOTE, placeholder=_("Note"), className="mt-2"),
         dbc.Input(id=ids.PLAN_OWNER, placeholder=_("Owner"), className="mt-2"),
         dbc.Button(_("Add to the plan"), id=ids.PLAN_ADD, color="primary", className="mt-2"),
@@ -136,6 +147,7 @@ def plan_content(lang: str = i18n.DEFAULT, bare: bool = False) -> html.Div:
                                     id=ids.PLAN_SHARE_GROUP,
                                     clearable=False,
                                     className="mb-2",
+                                    labels=dropdown_labels(),
                                 ),
                                 html.Div(id=ids.PLAN_TABLE),
                                 contributions_column(),

@@ -13,7 +13,7 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from components.fields import dom_id
+from components.fields import dom_id, dropdown_labels
 from dashboard import contrib_review_ids as contrib_ids
 from dashboard import contrib_review_page, review_callbacks
 from dashboard import support_ids as ids
@@ -57,8 +57,9 @@ def actions(bare: bool = False) -> html.Div:
             [
                 _label(_("Country"), "country"),
                 dcc.Dropdown(
-                    {} if bare else {c: i18n.country(c) for c in ref.countries},
+                    [] if bare else i18n.country_options(ref.countries),
                     id=fix_id("country"),
+                    labels=dropdown_labels(),
                 ),
             ],
             md=6,
@@ -67,7 +68,10 @@ def actions(bare: bool = False) -> html.Div:
             [
                 _label(_("Region"), "region"),
                 dcc.Dropdown(
-                    {c: i18n.region(c) for c in ref.regions}, id=fix_id("region"), clearable=False
+                    {c: i18n.region(c) for c in ref.regions},
+                    id=fix_id("region"),
+                    clearable=False,
+                    labels=dropdown_labels(),
                 ),
             ],
             md=6,
@@ -79,6 +83,7 @@ def actions(bare: bool = False) -> html.Div:
                     {c: i18n.event_format(c) for c in ref.formats},
                     id=fix_id("format"),
                     clearable=False,
+                    labels=dropdown_labels(),
                 ),
             ],
             md=6,
@@ -142,6 +147,7 @@ def review_content(
                     {s.value: status_label(s) for s in statuses},
                     id=ids.REVIEW_STATUS,
                     placeholder=_("Any status"),
+                    labels=dropdown_labels(),
                 ),
                 md=3,
             ),
@@ -150,6 +156,7 @@ def review_content(
                     {c: i18n.region(c) for c in ref.regions},
                     id=ids.REVIEW_REGION,
                     placeholder=_("Any region"),
+                    labels=dropdown_labels(),
                 ),
                 md=3,
             ),

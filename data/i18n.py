@@ -11,7 +11,8 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_timezone_location
 from flask import request
 from flask_babel import Babel, get_locale, gettext
 
@@ -156,8 +157,46 @@ def language(code: str) -> str:
     return _locale().languages.get(code, code)
 
 
+@cache
+def _autonym(code: str) -> str | None:
+    """The language's name in itself, where CLDR has it ("Kiswahili")."""
+    try:
+        return Locale.parse(code).get_language_name(code)
+    except (ValueError, UnknownLocaleError):  # CLDR has no data for it
+        return None
+
+
 def event_languages() -> dict[str, str]:
-    """Languages an event may be held in (ISO 639 codes Babel knows), labelled and sorted."""
+    """Languages an event may be held in (ISO 639 codes Babel knows), labelled and sorted.
+
+    Each is named in the viewer's language; where CLDR has no such name (many regional
+    languages in Arabic or Swahili), in itself, else in English: never a bare code. The ones
+    named in the viewer's language come first."""
     names = _locale().languages
-    codes = [c for c in Locale(DEFAULT).languages if "_" not in c and len(c) <= 3]
-    return dict(sorted(((c, names.get(c, c)) for c in codes), key=lambda kv: kv[1].casefold()))
+    english = Locale(DEFAULT).languages
+    codes = [c for c in english if "_" not in c and len(c) <= 3]
+    labelled = [(c, names.get(c) or _autonym(c) or english[c], c in names) for c in codes]
+    labelled.sort(key=lambda item: (not item[2], collation_key(item[1])))
+    return {code: name for code, name, _own in labelled}
+
+
+def time_zone_options(zones: tuple[str, ...]) -> list[dict[str, str]]:
+    """The IANA zones as dropdown options named in the viewer's language (CLDR's city and its
+    country's time: "أديس أبابا · توقيت إثيوبيا"), in the zones' order."""
+    return _time_zone_options(str(_locale()), zones)
+
+
+@cache
+def _time_zone_options(locale: str, zones: tuple[str, ...]) -> list[dict[str, str]]:
+    where = Locale.parse(locale)
+    options = []
+    for zone in zones:
+        try:
+            city = get_timezone_location(zone, locale=where, return_city=True)
+            place = get_timezone_location(zone, locale=where)
+        except LookupError:  # a zone CLDR does not know
+            city = place = zone.replace("_", " ")
+        label = place if city in place else f"{city} · {place}"
+        # CLDR calls UTC "Unknown Region (UTC) Time".
+        options.append({"label": "UTC" if zone == "UTC" else label, "value": zone})
+    return options

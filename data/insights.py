@@ -23,6 +23,7 @@ from data.models import (
     ReportTheme,
     Status,
 )
+from data.privacy import public_count_sql
 from data.queries import (
     Cell,
     CountryRow,
@@ -144,7 +145,7 @@ def insights_raw(session: Session, filters: Filters | None = None) -> Insights:
             select(
                 Report.region,
                 ReportGroup.group_code,
-                func.sum(ReportGroup.count),
+                func.sum(public_count_sql(ReportGroup.count)),
                 func.sum(Report.participants_total),
             )
             .join(Report, Report.id == ReportGroup.report_id)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
+from sqlalchemy import case
+
 if TYPE_CHECKING:
     from data.queries import GroupTotal
 
@@ -19,6 +21,23 @@ def countable(count: int, total: int, share: int | None = None) -> bool:
     least that percent of its participants from it)? Only when the count itself may be shown:
     a filter matching 1..THRESHOLD-1 people would tell a suppressed count by who is listed."""
     return count >= max(THRESHOLD, 1) and (not share or count * 100 >= share * total)
+
+
+def public_count(count, total: int = 0) -> int:
+    """One event's count as it enters a public total: itself when it may be shown, else 0.
+
+    Totals over many events (the summary, the dashboard's cards and heatmaps, the downloads)
+    add only counts that the event's own public record shows. A total that also held the
+    hidden 1..THRESHOLD-1 would give them away by subtraction (all events minus all but one,
+    or a country's total minus its other events' shown counts). Small groups' totals are
+    therefore lower bounds, as the pages and the API description say. ``count`` may be a SQL
+    column: the same rule as an expression (``public_count_sql``)."""
+    return count if countable(count, total) else 0
+
+
+def public_count_sql(column):
+    """``public_count`` in SQL: ``CASE WHEN count >= THRESHOLD THEN count ELSE 0 END``."""
+    return case((column >= max(THRESHOLD, 1), column), else_=0)
 
 
 def suppressed(count: int | None, threshold: int) -> bool:

@@ -195,7 +195,7 @@ def summary(session: Session, filters: Filters = Filters()) -> Summary:
         for code, count, of in session.execute(
             select(
                 ReportGroup.group_code,
-                func.sum(ReportGroup.count),
+                func.sum(privacy.public_count_sql(ReportGroup.count)),
                 func.sum(Report.participants_total),
             )
             .join(Report, Report.id == ReportGroup.report_id)

@@ -1,9 +1,10 @@
 """The JSON API (``/api/v1``): the same validation and service as the form.
 
-Validation messages follow ``Accept-Language`` (Flask-Babel's locale selector); labels in
-``/reference`` and ``/summary`` follow ``?lang=``. Every answer is JSON, errors included
-(413 too large, 422 invalid, 429 too many submissions, 503 database unavailable), except the
-CSV and XLSX downloads. ``/openapi.json`` describes it all (intake/openapi.py).
+Validation messages follow ``Accept-Language`` (Flask-Babel's locale selector); the labels of
+``/reference`` follow ``?lang=`` (``/summary`` carries codes and numbers only). Every answer is
+JSON, errors included (413 too large, 422 invalid, 429 too many submissions, 503 database
+unavailable), except the CSV and XLSX downloads. ``/openapi.json`` describes it all
+(intake/openapi.py).
 """
 
 from __future__ import annotations

@@ -102,7 +102,14 @@ def _received(lang: str, result) -> list:
         )
     )
     link = edit_url(lang, result.edit_token)
+    # Sent again after a lost answer, with changes: they went into the stored report.
+    amended = (
+        [html.P(_("Your changes to report number %(id)d were saved.", id=result.id))]
+        if result.amended
+        else []
+    )
     return [
+        *amended,
         html.P(text, className="mb-1"),
         html.P(
             [

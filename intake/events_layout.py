@@ -87,7 +87,7 @@ def announce_form(
                 _dropdown(
                     "timezone",
                     _("Time zone of these times"),
-                    [{"label": z.replace("_", " "), "value": z} for z in time_zones()],
+                    i18n.time_zone_options(time_zones()),
                     values,
                     required=True,
                     help_text=_("Preset to your device's time zone."),

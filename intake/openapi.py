@@ -213,6 +213,11 @@ def _paths() -> dict:
             "get": {
                 "operationId": "getSummary",
                 "summary": "Aggregates of the published reports; small group counts suppressed.",
+                "description": (
+                    "Group totals add only the counts each report's public record shows (at "
+                    "least PRIVACY_THRESHOLD people); a smaller count in one event is left out, "
+                    "so no difference of two answers reveals it. They are lower bounds."
+                ),
                 "parameters": _filters(),
                 "responses": {
                     "200": _json(Summary, "The aggregates."),

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app
+from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -45,6 +46,7 @@ from intake.schema import ReportIn
 # The database is down, unreachable or too busy: worth a retry, not a bug.
 UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeout)
 EDITED_BY = "organizer (edit link)"
+RESENT_BY = "organizer (sent again with changes)"
 RATE_SCOPE = "report-submission"
 
 
@@ -69,6 +71,9 @@ class Submitted:
     created: bool  # False when the client_id had already been stored
     edit_token: str = ""
     possible_duplicate_of: Earlier | None = None
+    # Sent again with other content (an answer lost, then the draft edited and sent): the
+    # stored report took the changes, audited as an edit.
+    amended: bool = False
 
 
 def submit(
@@ -98,7 +103,7 @@ def submit(
         with db.session() as session:
             existing = find_by_client_id(session, client_id)
             if existing is not None:
-                return _again(session, existing, token)
+                return _again(session, existing, token, report, auto_publish)
             lock_event_key(session, row["event_key"])
             earlier = earlier_report(session, row)
             row["possible_duplicate_of"] = earlier.id if earlier else None
@@ -115,12 +120,40 @@ def submit(
             existing = find_by_client_id(session, client_id)
             if existing is None:
                 raise
-            return _again(session, existing, token)
+            return _again(session, existing, token, report, auto_publish)
 
 
-def _again(session, existing: Report, token: str) -> Submitted:
+def _again(
+    session, existing: Report, token: str, report: ReportIn, auto_publish: bool
+) -> Submitted:
+    """The answer to a client_id already stored: the first report, with a new edit link. When
+    the content differs (the first answer was lost and the organizer changed the draft before
+    sending it again), the report takes the changes, audited like an edit through the link:
+    what the organizer last sent is never silently dropped."""
     existing.edit_token_hash = token_hash(token)
-    return Submitted(existing.id, existing.status, False, token, _flagged(session, existing))
+    if _same_content(existing, report):
+        return Submitted(existing.id, existing.status, False, token, _flagged(session, existing))
+    changed = _apply(session, existing, report, auto_publish=auto_publish, who=RESENT_BY)
+    return Submitted(
+        existing.id, changed.status, False, token, changed.possible_duplicate_of, amended=True
+    )
+
+
+def _same_content(row: Report, report: ReportIn) -> bool:
+    """Does ``report`` say what ``row`` holds? Both through the one mapping to rows."""
+
+    def rows(data: Mapping[str, Any]):
+        columns, children = report_rows(data, status=Status.PENDING, written_in="")
+        unordered = ("groups", "themes", "languages", "coordination")
+        for name in unordered:
+            children[name] = sorted(children[name], key=lambda c: sorted(c.items()))
+        return columns, children
+
+    try:
+        stored = ReportIn.model_validate(report_data(row)).model_dump()
+    except ValidationError:  # stored under older rules: the new, valid content replaces it
+        return False
+    return rows(stored) == rows(report.model_dump())
 
 
 def earlier_report(
@@ -168,27 +201,33 @@ def amend(db: Database, token: str, report: ReportIn, *, auto_publish: bool) -> 
         row = find_by_edit_token(session, token)
         if row is None:
             return None
-        before = report_data(row)
-        data = report.model_dump()
-        data["client_id"] = row.client_id  # the report keeps its identity
-        # What it adds to the aggregates now; taken out below in the same upserts that add it
-        # back as it becomes (one pass in the writers' fixed order: no deadlock).
-        was = aggregates_keep.read(session, [row.id], -1)
-        replace_report(session, row, data)
-        session.flush()
-        after = report_data(row)
-        if after == before:  # the same content: the aggregates stay as they are
-            return Amended(row.id, row.status, False, _flagged(session, row))
-        lock_event_key(session, row.event_key)
-        earlier = earlier_report(session, _dedup_fields(row), exclude_id=row.id)
-        row.possible_duplicate_of = earlier.id if earlier else None
-        if not auto_publish and row.status == Status.PUBLISHED:
-            row.status = Status.PENDING
-        add_audit(session, row.id, EDITED_BY, before, after)
-        now = aggregates_keep.read(session, [row.id], 1)  # as it is now (if still published)
-        aggregates_write.apply(session, aggregates_keep.merge(was, now))
-        bump_version(session)
-        return Amended(row.id, row.status, True, earlier)
+        return _apply(session, row, report, auto_publish=auto_publish, who=EDITED_BY)
+
+
+def _apply(session, row: Report, report: ReportIn, *, auto_publish: bool, who: str) -> Amended:
+    """Replace ``row``'s content with ``report`` in the caller's transaction, with its audit
+    row, the aggregates and the data-version bump (nothing when the content is the same)."""
+    before = report_data(row)
+    data = report.model_dump()
+    data["client_id"] = row.client_id  # the report keeps its identity
+    # What it adds to the aggregates now; taken out below in the same upserts that add it
+    # back as it becomes (one pass in the writers' fixed order: no deadlock).
+    was = aggregates_keep.read(session, [row.id], -1)
+    replace_report(session, row, data)
+    session.flush()
+    after = report_data(row)
+    if after == before:  # the same content: the aggregates stay as they are
+        return Amended(row.id, row.status, False, _flagged(session, row))
+    lock_event_key(session, row.event_key)
+    earlier = earlier_report(session, _dedup_fields(row), exclude_id=row.id)
+    row.possible_duplicate_of = earlier.id if earlier else None
+    if not auto_publish and row.status == Status.PUBLISHED:
+        row.status = Status.PENDING
+    add_audit(session, row.id, who, before, after)
+    now = aggregates_keep.read(session, [row.id], 1)  # as it is now (if still published)
+    aggregates_write.apply(session, aggregates_keep.merge(was, now))
+    bump_version(session)
+    return Amended(row.id, row.status, True, earlier)
 
 
 def _flagged(session, row: Report) -> Earlier | None:

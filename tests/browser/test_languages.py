@@ -46,8 +46,19 @@ LATIN_NAMES = {
     "ISO",
     "UTC",
     "iCalendar",
+    "UX",  # in initiative 9's title ("… platform UX"), kept as the acronym
     "n",  # "n = 12": a sample size, written so in statistics in every script
 }
+# Every public page, and what shows that it is drawn.
+PAGES = {
+    "": "#dash-ranking .bars",
+    "report": "#report-submit",
+    "events": "#events-list",
+    "events/new": "#event-submit",
+    "contribute": "#contrib-submit",
+}
+# Languages written in another script: a Latin word on their pages is English left over.
+NON_LATIN = {"ar", "fa", "ru", "hi", "bn", "zh"}
 URL = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:-[A-Za-z\u00c0-\u024f]+)*")
 
@@ -83,9 +94,9 @@ def test_pages_render_in_the_language_with_its_direction(page: Page, live_url, w
     seen = watch(page, live_url)
     direction = "rtl" if load().languages[code].rtl else "ltr"
     problems: dict[str, list[str]] = {}
-    for path in ("", "report"):
+    for path, ready in PAGES.items():
         page.goto(f"{live_url}/{code}/{path}")
-        page.wait_for_selector("#dash-ranking .bars" if not path else "#report-submit")
+        page.wait_for_selector(ready)
         if not path:
             expect(page.locator("#dash-events")).not_to_have_text("–", timeout=20000)
             # Plotly's toolbar: shown on hovering a chart, its buttons titled by data-title.
@@ -97,7 +108,7 @@ def test_pages_render_in_the_language_with_its_direction(page: Page, live_url, w
         expect(html).to_have_attribute("dir", direction)
         text = page.evaluate(SHOWN_TEXT)
         problems[f"/{code}/{path} English"] = english_leftovers(text, code)
-        if direction == "rtl":
+        if code in NON_LATIN:
             problems[f"/{code}/{path} Latin script"] = latin_words(text)
     assert {where: found for where, found in problems.items() if found} == {}
     seen.assert_clean()
@@ -109,3 +120,21 @@ def test_switcher_keeps_the_page_and_its_query(page: Page, live_url):
     page.locator("#lang-switcher a[href^='/fa/']").click()
     page.wait_for_url(f"{live_url}/fa/report?region=SA")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
+
+
+@pytest.mark.parametrize("code", ["fr", "ar"])
+def test_a_validation_error_reads_in_the_page_language(page: Page, live_url, watch, code):
+    """Over the form, in Chromium: an empty submission, each message beside its field in the
+    page's language (the catalog's own translation), the focus on the first one."""
+    seen = watch(page, live_url)
+    with (TRANSLATIONS / code / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        required = read_po(handle, locale=code)["This field is required."].string
+    assert required and required != "This field is required."
+    page.goto(f"{live_url}/{code}/report")
+    page.locator("#report-submit").click()
+    dom_id = '{"name":"event_name","type":"form-message"}'
+    expect(page.locator(f"[id='{dom_id}']")).to_have_text(required)
+    summary = page.locator("#report-error-alert")
+    expect(summary).to_be_visible()
+    assert "Some answers" not in summary.inner_text()  # the summary is translated too
+    seen.assert_clean()

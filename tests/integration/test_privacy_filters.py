@@ -54,3 +54,30 @@ def test_a_group_filter_lists_only_counts_that_may_be_shown(
     with db.session(readonly=True) as session:
         assert summary(session, filters).events == len(expected)
         assert aggregates_keep.verify(session) == []
+
+
+def test_no_difference_of_public_totals_reveals_a_hidden_count(client, report):
+    """One event per day: all events, minus those before its day, minus those after, gives
+    exactly what its own public record shows (5), or nothing for a hidden 4 or 3."""
+    days = {"2020-10-01": 4, "2020-10-02": 5, "2020-10-03": 3}
+    for day, women in days.items():
+        participants = {"total": 20, "women": women}
+        post(client, report(event_name=f"Salon {day}", event_date=day, participants=participants))
+
+    def women(query: str = "") -> int:
+        groups = client.get(f"/api/v1/summary?{query}").get_json()["groups"]
+        return groups["women"]["count"] if "women" in groups else 0  # no events: no groups
+
+    shown = {
+        r["event_date"]: r["participants"]["groups"]["women"]["count"]
+        for r in client.get("/api/v1/reports").get_json()["reports"]
+    }
+    assert shown == {"2020-10-01": None, "2020-10-02": 5, "2020-10-03": None}
+    everything = women()
+    for day, before, after in (
+        ("2020-10-01", "2020-09-30", "2020-10-02"),
+        ("2020-10-02", "2020-10-01", "2020-10-03"),
+        ("2020-10-03", "2020-10-02", "2020-10-04"),
+    ):
+        isolated = everything - women(f"to={before}") - women(f"from={after}")
+        assert isolated == (shown[day] or 0), day

@@ -55,3 +55,32 @@ def test_collation_key_ignores_latin_accents_and_case_only():
     assert key("Åland")[0] == "aland"
     assert key("Йемен")[0] == "йемен"  # the breve stays: a letter of its own
     assert sorted(["b", "B", "a"], key=key) == ["a", "B", "b"]  # ties broken by the exact text
+
+
+@pytest.mark.parametrize("lang", ["ar", "sw", "bn", "fr"])
+def test_event_languages_are_named_never_bare_codes(context, lang):
+    """CLDR names only some languages in Arabic or Swahili: the others are named in themselves
+    or in English, after the ones named in the viewer's language."""
+    with force_locale(lang):
+        named = i18n.event_languages()
+        own = i18n._locale().languages
+    assert len(named) > 500
+    for code, name in named.items():  # French names "fon" Fon: a name, not a code
+        assert name == own[code] if code in own else name != code, code
+    order = [code in own for code in named]
+    assert order == sorted(order, reverse=True)  # the viewer's language's names first
+    with force_locale(lang):
+        assert named["sw"] == own["sw"]
+
+
+def test_time_zones_are_named_in_the_viewer_language(context):
+    from intake.events_schema import time_zones
+
+    with force_locale("ar"):
+        arabic = {o["value"]: o["label"] for o in i18n.time_zone_options(time_zones())}
+    with force_locale("fr"):
+        french = {o["value"]: o["label"] for o in i18n.time_zone_options(time_zones())}
+    assert arabic["Africa/Nairobi"] == "نيروبي · توقيت كينيا"
+    assert french["Africa/Addis_Ababa"].startswith("Addis-Abeba")
+    assert arabic["UTC"] == french["UTC"] == "UTC"
+    assert set(arabic) == set(time_zones())

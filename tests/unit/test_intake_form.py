@@ -143,6 +143,33 @@ def test_editing_through_the_link_changes_the_report_with_an_audit_row(ctx):
     assert "report-edit-invalid" in str(wrong[2]) and wrong[4] is False
 
 
+def test_a_resend_with_changes_after_a_lost_answer_keeps_the_changes(ctx):
+    """The first answer never arrived; the organizer changed the draft and sent it again (the
+    same client_id): one report, holding what was sent last, the change audited."""
+    db = ctx.extensions[EXTENSION_KEY]
+    submit_form()  # stored; its answer lost
+    with db.session(readonly=True) as session:
+        version = data_version(session)[0]
+    again = submit_form()  # a plain retry: nothing changes
+    assert "were saved" not in str(again[3])
+    changed = submit_form(event_name="Salon (renamed)", notes="Added after the first send")
+    assert changed[4] is True
+    assert "Your changes to report number 1 were saved." in str(changed[3])
+    assert "stored as number 1" in str(changed[3])
+    with db.session(readonly=True) as session:
+        rows = session.scalars(select(Report)).all()
+        assert [(r.id, r.event_name, r.notes) for r in rows] == [
+            (1, "Salon (renamed)", "Added after the first send")
+        ]
+        assert data_version(session)[0] == version + 1  # the retry wrote nothing
+        (audit,) = session.scalars(select(ReportAudit)).all()
+        assert audit.who == "organizer (sent again with changes)"
+        assert (audit.before["event_name"], audit.after["event_name"]) == (
+            "Salon",
+            "Salon (renamed)",
+        )
+
+
 def test_form_values_round_trip_through_the_api_shape():
     ref = reference()
     values = {n: None for n in field_names(ref)} | {

@@ -1,4 +1,4 @@
-"""group facets count only events with at least PRIVACY_THRESHOLD people of the group
+"""group facets and group totals count only what each event's public record shows
 
 Revision ID: 0010_group_facets
 Revises: 0009_merge
@@ -7,7 +7,10 @@ Create Date: 2026-11-26
 "Events with participants from a group" used to match any count above zero, so the list of
 matching events told which events had 1-4 people of the group, a count every public output
 suppresses. The rule is now ``data.privacy.countable``: the aggregate tables' ``group``,
-``group25`` and ``group50`` facets are recounted under it (``rebuild``).
+``group25`` and ``group50`` facets are recounted under it (``rebuild``). The group totals
+(``agg_groups.count``) likewise add only counts of at least PRIVACY_THRESHOLD people
+(``data.privacy.public_count``): a total holding the hidden ones would give them away by
+subtracting two totals, or a total and the other events' shown counts.
 """
 
 from alembic import op
