@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask_babel import format_date, format_percent
+from flask_babel import format_date, format_percent, ngettext
 from flask_babel import gettext as _
 
 from components.charts import PALETTE, Chart, bidi, figure
@@ -242,7 +242,8 @@ def languages(data: Insights, rtl: bool = False, compact: bool = False) -> Chart
 
 
 def group_shares(summary: Summary, threshold: int) -> list[tuple[str, str]]:
-    """(group label, share of participants or "< 5") for the stat card."""
+    """(group label, share of participants or "< 5") for the stat card; with the number of
+    events whose hidden count the share leaves out (it is a lower bound then)."""
     out = []
     for g in summary.groups:
         if suppressed(g.count, threshold):
@@ -251,5 +252,10 @@ def group_shares(summary: Summary, threshold: int) -> list[tuple[str, str]]:
             value = format_percent(g.count / g.of_participants)
         else:
             continue
+        if g.hidden_events:
+            left_out = ngettext(
+                "%(num)d event left out", "%(num)d events left out", g.hidden_events
+            )
+            value = f"{value} ({left_out})"
         out.append((i18n.group(g.code), value))
     return out

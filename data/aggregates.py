@@ -97,8 +97,12 @@ class AggGroups(_Facet, Base):
     region: Mapped[str] = mapped_column(String(8), primary_key=True)
     group_code: Mapped[str] = mapped_column(String(24), primary_key=True)
     events: Mapped[int] = mapped_column(Integer)
+    # People of the group, from the events whose record shows the count (data.privacy).
     count: Mapped[int] = mapped_column(BigInteger)
     participants: Mapped[int] = mapped_column(BigInteger)
+    # Events whose count of the group (1..PRIVACY_THRESHOLD-1) is hidden and left out of
+    # ``count``: public, as each such event's record says "suppressed".
+    hidden: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class AggLanguages(_Facet, Base):

@@ -43,7 +43,7 @@ from data.models import (
     ReportTheme,
     Status,
 )
-from data.privacy import countable, public_count
+from data.privacy import THRESHOLD, countable, public_count, suppressed
 from data.queries import RECOMMENDATION_SLOTS, borda_points
 from data.reference import reference
 
@@ -136,7 +136,10 @@ def _count(out: dict, sign: int, report: tuple, ranked, chosen, groups, themes, 
             ((region, place, rec), (1,))
             for rec in sorted({c for _r, c in chosen} | {rec_of[c] for _r, c in ranked})
         ],
-        AggGroups: [((region, g), (1, public_count(n, total), total)) for g, n in groups],
+        AggGroups: [
+            ((region, g), (1, public_count(n, total), total, int(suppressed(n, THRESHOLD))))
+            for g, n in groups
+        ],
         AggLanguages: [((code,), (1,)) for code in languages],
     }
     for table, found in rows.items():

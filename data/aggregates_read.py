@@ -175,7 +175,7 @@ def _summary(rows: _Rows, events_rows: list[tuple]) -> Summary:
         return Summary()
     participants = sum(v[1] for v in by_region.values())
     countries = _totals(((r[1], r[3]) for r in events_rows if r[1]), 1)
-    groups = _totals(((r[1], r[2], r[3], r[4]) for r in rows(AggGroups)), 1)
+    groups = _totals(((r[1], *r[2:]) for r in rows(AggGroups)), 1)
     initiatives = _totals(rows(AggInitiatives), 2)
     per_code: dict[str, list[int]] = {}
     for (_region, code), (mentions, points, first, weighted) in initiatives.items():
@@ -202,7 +202,10 @@ def _summary(rows: _Rows, events_rows: list[tuple]) -> Summary:
         events,
         participants,
         len(countries),
-        [GroupTotal(code, count, of) for code, (_n, count, of) in sorted(groups.items())],
+        [
+            GroupTotal(code, count, of, hidden)
+            for code, (_n, count, of, hidden) in sorted(groups.items())
+        ],
         priorities,
         # In the reference order (R1, R2 … R10), not as text sorts the codes (R1, R10, R2 …).
         [
@@ -234,7 +237,10 @@ def insights(session: Session, filters: Filters, raw: dict | None = None) -> Ins
         base,
         _countries(events_rows, prioritized),
         region_cells(prioritized, base.by_region),
-        [Cell(region, g, count, of) for (region, g), (_n, count, of) in sorted(groups.items())],
+        [
+            Cell(region, g, count, of)
+            for (region, g), (_n, count, of, _hidden) in sorted(groups.items())
+        ],
         [(dt.date.fromisoformat(week), n) for week, (n,) in sorted(weeks.items())],
         sorted(((code, n) for code, (n,) in languages.items()), key=lambda x: (-x[1], x[0])),
     )

@@ -130,7 +130,12 @@ def _tables(scope: Scope, dialect: str) -> dict:
         AggGroups: (
             ReportGroup.__table__.join(r, r.id == ReportGroup.report_id),
             [r.region, ReportGroup.group_code],
-            [ONE, privacy.public_count_sql(ReportGroup.count), r.participants_total],
+            [
+                ONE,
+                privacy.public_count_sql(ReportGroup.count),
+                r.participants_total,
+                privacy.hidden_sql(ReportGroup.count),
+            ],
         ),
         AggLanguages: (
             ReportLanguage.__table__.join(r, r.id == ReportLanguage.report_id),

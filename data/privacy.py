@@ -40,6 +40,11 @@ def public_count_sql(column):
     return case((column >= max(THRESHOLD, 1), column), else_=0)
 
 
+def hidden_sql(column):
+    """1 for an event whose count of the group is hidden (``suppressed``), else 0, in SQL."""
+    return case(((column > 0) & (column < max(THRESHOLD, 1)), 1), else_=0)
+
+
 def suppressed(count: int | None, threshold: int) -> bool:
     """A count of 1..threshold-1 people is suppressed; 0 is not (it describes nobody)."""
     return count is not None and 0 < count < threshold
@@ -54,6 +59,7 @@ def public_groups(groups: list[GroupTotal], threshold: int) -> dict[str, dict]:
         else:
             share = round(g.count / g.of_participants, 4) if g.of_participants else None
             out[g.code] = {"count": g.count, "share": share, "suppressed": False}
+        out[g.code]["events_left_out"] = g.hidden_events
     return out
 
 

@@ -82,6 +82,8 @@ class GroupTotal:
     count: int
     # Participants of the events that reported this group: the denominator of its share.
     of_participants: int
+    # Events whose count of it is hidden (1..PRIVACY_THRESHOLD-1) and not in ``count``.
+    hidden_events: int = 0
 
 
 @dataclass(frozen=True)
@@ -191,12 +193,13 @@ def summary(session: Session, filters: Filters = Filters()) -> Summary:
         return Summary()
 
     groups = [
-        GroupTotal(code, int(count), int(of))
-        for code, count, of in session.execute(
+        GroupTotal(code, int(count), int(of), int(hidden))
+        for code, count, of, hidden in session.execute(
             select(
                 ReportGroup.group_code,
                 func.sum(privacy.public_count_sql(ReportGroup.count)),
                 func.sum(Report.participants_total),
+                func.sum(privacy.hidden_sql(ReportGroup.count)),
             )
             .join(Report, Report.id == ReportGroup.report_id)
             .where(in_ids)

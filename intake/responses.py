@@ -31,9 +31,12 @@ class Version(BaseModel):
 
 
 class SummaryGroup(BaseModel):
+    # From the events whose own record shows the count (at least PRIVACY_THRESHOLD people).
     count: int | None
     share: float | None
     suppressed: bool
+    # Events whose count of the group is hidden (fewer people) and left out of ``count``.
+    events_left_out: int = 0
 
 
 class SummaryPriority(BaseModel):

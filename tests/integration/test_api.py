@@ -61,9 +61,11 @@ def test_summary_reflects_posted_reports_with_borda_points(client, report):
     assert recs["R6"] == {"code": "R6", "mentions": 2, "points": 5}
     assert {r["region"]: r["events"] for r in body["by_region"]} == {"SSA": 1, "SA": 1}
     # Group totals: women 15 + 6 of 44.
-    assert body["groups"]["women"] == {"count": 21, "share": round(21 / 44, 4), "suppressed": False}
+    women = {"count": 21, "share": round(21 / 44, 4), "suppressed": False, "events_left_out": 0}
+    assert body["groups"]["women"] == women
     # lgbtq 2 (of 34) is hidden in its event's record, so it adds nothing to the total.
-    assert body["groups"]["lgbtq"] == {"count": 0, "share": 0.0, "suppressed": False}
+    lgbtq = {"count": 0, "share": 0.0, "suppressed": False, "events_left_out": 1}
+    assert body["groups"]["lgbtq"] == lgbtq
 
     india = client.get("/api/v1/summary?country=IN").get_json()
     assert india["events"] == 1 and india["participants"] == 10

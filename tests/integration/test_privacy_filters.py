@@ -74,6 +74,9 @@ def test_no_difference_of_public_totals_reveals_a_hidden_count(client, report):
     }
     assert shown == {"2020-10-01": None, "2020-10-02": 5, "2020-10-03": None}
     everything = women()
+    # What the total leaves out is said, as each such event's own record says it.
+    summary = client.get("/api/v1/summary").get_json()["groups"]["women"]
+    assert (summary["count"], summary["events_left_out"]) == (5, 2)
     for day, before, after in (
         ("2020-10-01", "2020-09-30", "2020-10-02"),
         ("2020-10-02", "2020-10-01", "2020-10-03"),

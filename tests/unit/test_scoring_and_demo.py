@@ -57,8 +57,8 @@ def test_the_aggregate_rows_score_a_ranking_by_the_same_rule():
 def test_small_counts_are_suppressed_but_zero_is_not():
     assert [suppressed(n, 5) for n in (None, 0, 1, 4, 5)] == [False, False, True, True, False]
     out = public_groups([GroupTotal("lgbtq", 3, 40), GroupTotal("women", 20, 40)], 5)
-    assert out["lgbtq"] == {"count": None, "share": None, "suppressed": True}
-    assert out["women"] == {"count": 20, "share": 0.5, "suppressed": False}
+    assert out["lgbtq"] == {"count": None, "share": None, "suppressed": True, "events_left_out": 0}
+    assert out["women"] == {"count": 20, "share": 0.5, "suppressed": False, "events_left_out": 0}
 
 
 def test_demo_data_is_valid_deterministic_and_covers_every_region(sqlite_app):

@@ -4,8 +4,9 @@ Revision ID: 0006_aggregates
 Revises: 0005_merge
 Create Date: 2026-11-26
 
-Creates the tables, then fills them from the reports already stored (``rebuild``), so an
-existing database answers the dashboard from them at once.
+Creates the tables. They are filled from the reports already stored by 0010_group_facets
+(``rebuild`` with today's code, which knows the columns 0010 adds), so an existing database
+answers the dashboard from them at once.
 """
 
 import sqlalchemy as sa
@@ -55,12 +56,6 @@ def upgrade() -> None:
             *(sa.Column(column, kind(), nullable=False) for column, kind in summed),
             sa.PrimaryKeyConstraint("facet", "value", *(c for c, _n in key), name=f"pk_{name}"),
         )
-    # Imported here: the app's code is needed only to fill the tables, not to create them.
-    from data.aggregates_keep import rebuild
-
-    session = Session(bind=op.get_bind())
-    rebuild(session)
-    session.flush()
 
 
 def downgrade() -> None:

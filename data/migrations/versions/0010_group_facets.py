@@ -10,9 +10,12 @@ suppresses. The rule is now ``data.privacy.countable``: the aggregate tables' ``
 ``group25`` and ``group50`` facets are recounted under it (``rebuild``). The group totals
 (``agg_groups.count``) likewise add only counts of at least PRIVACY_THRESHOLD people
 (``data.privacy.public_count``): a total holding the hidden ones would give them away by
-subtracting two totals, or a total and the other events' shown counts.
+subtracting two totals, or a total and the other events' shown counts. ``agg_groups.hidden``
+counts the events whose count is hidden (public: their records say "suppressed"), so that a
+total can say how many events it leaves out.
 """
 
+import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.orm import Session
 
@@ -25,11 +28,14 @@ depends_on = None
 def upgrade() -> None:
     from data.aggregates_keep import rebuild
 
+    op.add_column(
+        "agg_groups", sa.Column("hidden", sa.Integer(), nullable=False, server_default="0")
+    )
     session = Session(bind=op.get_bind())
     rebuild(session)
     session.flush()
 
 
 def downgrade() -> None:
-    # The old rule would reveal suppressed counts; the tables stay as they are.
-    pass
+    # The old rule would reveal suppressed counts: the counting stays; the column goes.
+    op.drop_column("agg_groups", "hidden")
