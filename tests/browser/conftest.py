@@ -100,9 +100,19 @@ def field(page: Page, name: str, kind: str = "form-field"):
 
 def choose(page: Page, name: str, search: str, kind: str = "form-field"):
     """Pick an option of a dcc.Dropdown by searching for it, as a person does."""
-    field(page, name, kind).click()
-    # Type only once the menu's search box has the focus (earlier keys would be lost).
-    expect(page.get_by_role("searchbox", name="Search")).to_be_focused()
+    box = page.get_by_role("searchbox", name="Search")
+    for attempt in range(3):
+        field(page, name, kind).click()
+        # Type only once the menu's search box has the focus (earlier keys would be lost). A
+        # click that lands while the page moves the focus (to the first error, after a
+        # refused submit) can leave the menu closed: then click again.
+        try:
+            expect(box).to_be_focused(timeout=3000)
+            break
+        except AssertionError:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
     page.keyboard.type(search, delay=20)
     page.get_by_role("option").first.click()
     page.keyboard.press("Escape")
