@@ -7,10 +7,17 @@ Every input of a form has the dict ID ``{"type": FIELD, "name": name}`` and its 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import TypeVar
 
 import dash_bootstrap_components as dbc
 from dash import html
 from flask_babel import gettext as _
+from flask_limiter.errors import RateLimitExceeded
+
+from data.db import UNAVAILABLE
+
+T = TypeVar("T")
 
 FIELD = "form-field"
 MESSAGE = "form-message"
@@ -73,6 +80,19 @@ def notice(text: str, dom_id: str) -> dbc.Alert:
 def cleared(message_ids: list[dict], wrap: str = "mb-3") -> tuple[list[str], list[str]]:
     """No message beside any field, no field marked."""
     return [""] * len(message_ids), [wrap] * len(message_ids)
+
+
+def attempt(store: Callable[[], T], limit, prefix: str, too_many: str, unavailable: str):
+    """``store()`` under the rate ``limit`` (a context manager): (its result, None), or (None,
+    the notice saying why nothing was stored: ``<prefix>-rate-limited`` or
+    ``<prefix>-unavailable``). One answer to both for every form; the texts are the form's."""
+    try:
+        with limit():
+            return store(), None
+    except RateLimitExceeded:
+        return None, notice(too_many, f"{prefix}-rate-limited")
+    except UNAVAILABLE:
+        return None, notice(unavailable, f"{prefix}-unavailable")
 
 
 def field_errors(

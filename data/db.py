@@ -14,10 +14,16 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
 
 EXTENSION_KEY = "priorities_db"
 READONLY = "priorities_readonly"
+
+# What an unreachable database raises (refused or dropped connections, an exhausted pool): the
+# forms and the API answer it as "try again later", never as a crash.
+UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeout)
 
 
 def make_engine(url: str, **kwargs) -> Engine:

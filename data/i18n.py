@@ -171,8 +171,14 @@ def event_languages() -> dict[str, str]:
 
     Each is named in the viewer's language; where CLDR has no such name (many regional
     languages in Arabic or Swahili), in itself, else in English: never a bare code. The ones
-    named in the viewer's language come first."""
-    names = _locale().languages
+    named in the viewer's language come first. Worked out once per language (the form pages
+    list about 600 of them)."""
+    return _event_languages(str(_locale()))
+
+
+@cache
+def _event_languages(locale: str) -> dict[str, str]:
+    names = Locale.parse(locale).languages
     english = Locale(DEFAULT).languages
     codes = [c for c in english if "_" not in c and len(c) <= 3]
     labelled = [(c, names.get(c) or _autonym(c) or english[c], c in names) for c in codes]

@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from flask_limiter.errors import RateLimitExceeded
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from intake.service import UNAVAILABLE
+from data.db import UNAVAILABLE
 
 RETRY_AFTER = 30  # seconds: how soon a client may try again when the database is unavailable
 

@@ -13,10 +13,9 @@ from dash import ALL, ClientsideFunction, Input, Output, State, html, no_update
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from flask_limiter.errors import RateLimitExceeded
 
 from components import ids as shell_ids
-from components.fields import FIELD, MESSAGE, WRAP, cleared, field_errors, notice
+from components.fields import FIELD, MESSAGE, WRAP, attempt, cleared, field_errors, notice
 from data import i18n
 from data.db import EXTENSION_KEY
 from data.reference import reference
@@ -24,7 +23,6 @@ from intake import ids
 from intake.events_ids import REPORT_EVENT
 from intake.links import edit_url
 from intake.service import (
-    UNAVAILABLE,
     Earlier,
     amend,
     publishes_on_arrival,
@@ -59,27 +57,28 @@ def submit_report(
         if shown:
             return *field_errors(shown, message_ids, "report-error-alert"), no_update, False
         db = current_app.extensions[EXTENSION_KEY]
-        try:
-            with submission_limit():
-                auto_publish = publishes_on_arrival(db)
-                if edit_token:
-                    result = amend(db, edit_token, report, auto_publish=auto_publish)
-                else:
-                    result = submit(
-                        db, report, lang=lang, auto_publish=auto_publish, event_id=event_id
-                    )
-        except RateLimitExceeded:
-            problem = _(
+
+        def store():
+            auto_publish = publishes_on_arrival(db)
+            if edit_token:
+                return amend(db, edit_token, report, auto_publish=auto_publish)
+            return submit(db, report, lang=lang, auto_publish=auto_publish, event_id=event_id)
+
+        result, refused = attempt(
+            store,
+            submission_limit,
+            "report",
+            _(
                 "Many reports came from your connection in a short time. Wait a minute and "
                 "submit again; everything you typed is kept."
-            )
-            return *blank, notice(problem, "report-rate-limited"), no_update, False
-        except UNAVAILABLE:
-            problem = _(
+            ),
+            _(
                 "The database is not reachable right now, so your report is not stored yet. "
                 "Everything you typed is kept in this browser: submit again in a few minutes."
-            )
-            return *blank, notice(problem, "report-unavailable"), no_update, False
+            ),
+        )
+        if refused:
+            return *blank, refused, no_update, False
         if result is None:
             problem = _("This edit link is not valid any more; nothing was changed.")
             return *blank, notice(problem, "report-edit-invalid"), no_update, False
@@ -180,27 +179,20 @@ def register(app) -> None:
         State(ids.DRAFT, "data"),
         prevent_initial_call=True,
     )
-    app.clientside_callback(
-        ClientsideFunction("intakeDraft", "markSent"),
-        Input(ids.SUBMIT, "n_clicks"),
-        State(ids.CLIENT_ID, "data"),
-        State(ids.DRAFT, "data"),
-        prevent_initial_call=True,
-    )
-    app.clientside_callback(
-        ClientsideFunction("intakeDraft", "markRefused"),
-        Input(ids.ERROR_SUMMARY, "children"),
-        State(ids.CLIENT_ID, "data"),
-        State(ids.DRAFT, "data"),
-        prevent_initial_call=True,
-    )
-    app.clientside_callback(
-        ClientsideFunction("intakeDraft", "clear"),
-        Input(ids.FORM, "hidden"),
-        State(ids.CLIENT_ID, "data"),
-        State(ids.DRAFT, "data"),
-        prevent_initial_call=True,
-    )
+    # This tab's draft, by what happened: Submit clicked, an answer that stored nothing, the
+    # report stored.
+    for function, trigger in (
+        ("markSent", Input(ids.SUBMIT, "n_clicks")),
+        ("markRefused", Input(ids.ERROR_SUMMARY, "children")),
+        ("clear", Input(ids.FORM, "hidden")),
+    ):
+        app.clientside_callback(
+            ClientsideFunction("intakeDraft", function),
+            trigger,
+            State(ids.CLIENT_ID, "data"),
+            State(ids.DRAFT, "data"),
+            prevent_initial_call=True,
+        )
     app.clientside_callback(
         ClientsideFunction("intakeDraft", "focusError"),
         Input(ids.ERROR_SUMMARY, "children"),

@@ -13,17 +13,16 @@ from dash import ALL, ClientsideFunction, Input, Output, State, html, no_update
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from flask_limiter.errors import RateLimitExceeded
 
 from components import ids as shell_ids
-from components.fields import cleared, field_errors, notice
+from components.fields import attempt, cleared, field_errors
 from data import i18n
 from data.db import EXTENSION_KEY
 from data.reference import reference
 from intake import contribute_ids as ids
 from intake.contribute_service import contribution_limit, submit
 from intake.contribution import validate_fields
-from intake.service import UNAVAILABLE, publishes_on_arrival
+from intake.service import publishes_on_arrival
 
 WRAP_CLASS = "mb-3"
 
@@ -48,21 +47,21 @@ def submit_contribution(
             errors = field_errors(shown, message_ids, "contrib-error-alert", WRAP_CLASS)
             return *errors, no_update, False
         db = current_app.extensions[EXTENSION_KEY]
-        try:
-            with contribution_limit():
-                result = submit(db, found, lang=lang, auto_publish=publishes_on_arrival(db))
-        except RateLimitExceeded:
-            problem = _(
+        result, refused = attempt(
+            lambda: submit(db, found, lang=lang, auto_publish=publishes_on_arrival(db)),
+            contribution_limit,
+            "contrib",
+            _(
                 "Many contributions came from your connection in a short time. Wait a minute "
                 "and send again; everything you typed is kept."
-            )
-            return *blank, notice(problem, "contrib-rate-limited"), no_update, False
-        except UNAVAILABLE:
-            problem = _(
+            ),
+            _(
                 "The database is not reachable right now, so your contribution is not stored "
                 "yet. Everything you typed is kept in this browser: send again in a few minutes."
-            )
-            return *blank, notice(problem, "contrib-unavailable"), no_update, False
+            ),
+        )
+        if refused:
+            return *blank, refused, no_update, False
         return *blank, None, thanks(lang, result.status), True
 
 

@@ -9,17 +9,16 @@ from dash import ALL, Input, Output, State, html, no_update
 from flask import current_app, request
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from flask_limiter.errors import RateLimitExceeded
 
 from components import ids as shell_ids
-from components.fields import cleared, field_errors, notice
+from components.fields import attempt, cleared, field_errors, notice
 from data import i18n
 from data.db import EXTENSION_KEY
 from intake import events_ids as ids
 from intake.events_form import validate_event
 from intake.events_layout import field_id
 from intake.events_service import amend_event, announce, edit_path
-from intake.service import UNAVAILABLE, publishes_on_arrival, submission_limit
+from intake.service import publishes_on_arrival, submission_limit
 
 
 def submit_announcement(
@@ -42,25 +41,28 @@ def submit_announcement(
         if shown:
             return *field_errors(shown, message_ids, "event-error-alert"), no_update, False
         db = current_app.extensions[EXTENSION_KEY]
-        try:
-            with submission_limit():
-                auto = publishes_on_arrival(db)
-                if edit_token:
-                    result = amend_event(db, edit_token, event, auto_publish=auto)
-                else:
-                    result = announce(db, event, lang=lang, auto_publish=auto)
-        except RateLimitExceeded:
-            problem = _(
+
+        def store():
+            auto = publishes_on_arrival(db)
+            if edit_token:
+                return amend_event(db, edit_token, event, auto_publish=auto)
+            return announce(db, event, lang=lang, auto_publish=auto)
+
+        result, refused = attempt(
+            store,
+            submission_limit,
+            "event",
+            _(
                 "Many submissions came from your connection in a short time. Wait a minute and "
                 "submit again; everything you typed is kept."
-            )
-            return *blank, notice(problem, "event-rate-limited"), no_update, False
-        except UNAVAILABLE:
-            problem = _(
+            ),
+            _(
                 "The database is not reachable right now, so your event is not stored yet. "
                 "Submit again in a few minutes; everything you typed is kept."
-            )
-            return *blank, notice(problem, "event-unavailable"), no_update, False
+            ),
+        )
+        if refused:
+            return *blank, refused, no_update, False
         if result is None:
             problem = _("This edit link is not valid any more; nothing was changed.")
             return *blank, notice(problem, "event-edit-invalid"), no_update, False

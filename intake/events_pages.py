@@ -15,14 +15,13 @@ from flask_babel import gettext as _
 
 from components import shell
 from data import i18n
-from data.db import EXTENSION_KEY
+from data.db import EXTENSION_KEY, UNAVAILABLE
 from data.events import published_event
 from intake import events_callbacks, events_ics
 from intake.events_form import to_values
 from intake.events_layout import announce_form
 from intake.events_schema import in_zone
 from intake.events_service import EDIT_TEMPLATE, editable_event
-from intake.service import UNAVAILABLE
 
 MODULE = "intake.events_new"
 EDIT_MODULE = "intake.events_edit"

@@ -17,7 +17,7 @@ from pydantic import Field, StringConstraints, ValidationInfo, field_validator, 
 from pydantic_core import PydanticCustomError
 
 from data.events import ONLINE_FORMATS
-from intake.schema import EARLIEST, Long, Organizer, Required, Storable, Strict, _ref
+from intake.schema import EARLIEST, Long, Organizer, Placed, Required, Storable
 
 MAX_DAYS = 31  # longer than a month is a campaign, not an event
 YEARS_AHEAD = 3
@@ -58,7 +58,7 @@ def _error(kind: str, text: str, field: str) -> PydanticCustomError:
     return PydanticCustomError(kind, text, {"field": field})
 
 
-class EventIn(Strict):
+class EventIn(Placed):
     client_id: uuid.UUID
     name: Required
     start: dt.datetime
@@ -99,27 +99,6 @@ class EventIn(Strict):
     def _zone(cls, value: str) -> str:
         if not valid_zone(value):
             raise PydanticCustomError("timezone", "unknown time zone")
-        return value
-
-    @field_validator("country")
-    @classmethod
-    def _country(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value and value not in _ref(info).countries:
-            raise PydanticCustomError("unknown_code", "unknown country")
-        return value or None
-
-    @field_validator("region")
-    @classmethod
-    def _region(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value and value not in _ref(info).regions:
-            raise PydanticCustomError("unknown_code", "unknown region")
-        return value or None
-
-    @field_validator("format")
-    @classmethod
-    def _format(cls, value: str, info: ValidationInfo) -> str:
-        if value not in _ref(info).formats:
-            raise PydanticCustomError("unknown_code", "unknown format")
         return value
 
     @field_validator("languages")

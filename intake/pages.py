@@ -13,14 +13,14 @@ from flask_babel import gettext as _
 
 from components import shell
 from data import i18n
-from data.db import EXTENSION_KEY
+from data.db import EXTENSION_KEY, UNAVAILABLE
 from data.reference import reference
 from intake import callbacks
 from intake.events_pages import report_values
 from intake.formdata import to_values
 from intake.layout import form
 from intake.links import EDIT_TEMPLATE
-from intake.service import UNAVAILABLE, editable
+from intake.service import editable
 from intake.widgets import template_links
 
 MODULE = "intake.report"

@@ -63,6 +63,32 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+class Placed(Strict):
+    """The checks of an event's place and format, shared by a report (ReportIn) and an
+    announcement (intake.events_schema.EventIn), which declare the fields themselves."""
+
+    @field_validator("country", check_fields=False)
+    @classmethod
+    def _country(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value and value not in _ref(info).countries:
+            raise PydanticCustomError("unknown_code", "unknown country")
+        return value or None
+
+    @field_validator("region", check_fields=False)
+    @classmethod
+    def _region(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value and value not in _ref(info).regions:
+            raise PydanticCustomError("unknown_code", "unknown region")
+        return value or None
+
+    @field_validator("format", check_fields=False)
+    @classmethod
+    def _format(cls, value: str, info: ValidationInfo) -> str:
+        if value not in _ref(info).formats:
+            raise PydanticCustomError("unknown_code", "unknown format")
+        return value
+
+
 class Organizer(Strict):
     name: Required
     email: Required
@@ -102,7 +128,7 @@ class Choice(Strict):
     why: Long = ""
 
 
-class ReportIn(Strict):
+class ReportIn(Placed):
     client_id: uuid.UUID
     event_name: Required
     event_date: dt.date
@@ -135,27 +161,6 @@ class ReportIn(Strict):
             raise PydanticCustomError(
                 "date_range", "date out of range", {"earliest": EARLIEST, "latest": latest}
             )
-        return value
-
-    @field_validator("country")
-    @classmethod
-    def _country(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value and value not in _ref(info).countries:
-            raise PydanticCustomError("unknown_code", "unknown country")
-        return value or None
-
-    @field_validator("region")
-    @classmethod
-    def _region(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value and value not in _ref(info).regions:
-            raise PydanticCustomError("unknown_code", "unknown region")
-        return value or None
-
-    @field_validator("format")
-    @classmethod
-    def _format(cls, value: str, info: ValidationInfo) -> str:
-        if value not in _ref(info).formats:
-            raise PydanticCustomError("unknown_code", "unknown format")
         return value
 
     @field_validator("themes")

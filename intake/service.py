@@ -20,8 +20,7 @@ from typing import Any
 from flask import current_app
 from pydantic import ValidationError
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
-from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.exc import IntegrityError
 
 from data import aggregates_keep, aggregates_write, support
 from data.db import Database
@@ -44,7 +43,6 @@ from data.store import (
 from intake.schema import ReportIn
 
 # The database is down, unreachable or too busy: worth a retry, not a bug.
-UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeout)
 EDITED_BY = "organizer (edit link)"
 RESENT_BY = "organizer (sent again with changes)"
 RATE_SCOPE = "report-submission"
