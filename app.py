@@ -97,11 +97,12 @@ def create_app(config: dict | None = None) -> dash.Dash:
     assets_check.log_missing(server.logger, ROOT / "assets", i18n.TRANSLATIONS)
 
     from dashboard import pages as dashboard_pages
-    from intake import api, cli
+    from intake import api, cli, reference_cli
     from intake import pages as intake_pages
 
     server.register_blueprint(api.blueprint)
     cli.register(server)
+    reference_cli.register(server)  # flask reference check|load: the official initiative list
     intake_pages.register(app)
     dashboard_pages.register(app)
     from dashboard import auth, export, plan, review

@@ -34,7 +34,8 @@ from data.models import (
     Status,
 )
 from data.reference import reference
-from data.store import event_key
+from data.scoring import INITIATIVE_TOTAL, RECOMMENDATION_TOTAL
+from data.store import chosen_rows, event_key
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / ".data"
@@ -90,18 +91,18 @@ def _rows(payloads: list[dict], first_id: int) -> dict[str, list[dict]]:
                 "updated_at": created,
             }
         )
-        for rank, p in enumerate(data["priorities"], start=1):
-            tables["initiatives"].append(
-                {"report_id": rid, "rank": rank, "code": p["code"], "why": p.get("why") or ""}
-            )
-        for rank, r in enumerate(data.get("recommendations") or [], start=1):
-            tables["recommendations"].append(
-                {"report_id": rid, "rank": rank, "code": r["code"], "why": r.get("why") or ""}
-            )
+        tables["initiatives"] += [
+            {"report_id": rid, **row}
+            for row in chosen_rows(data.get("priorities") or [], INITIATIVE_TOTAL)
+        ]
+        tables["recommendations"] += [
+            {"report_id": rid, **row}
+            for row in chosen_rows(data.get("recommendations") or [], RECOMMENDATION_TOTAL)
+        ]
         tables["groups"] += [
             {"report_id": rid, "group_code": code, "count": count}
             for code, count in people.items()
-            if code != "total" and count is not None
+            if code not in ("total", "total_precision") and count is not None
         ]
         tables["themes"] += [{"report_id": rid, "theme_code": t} for t in data["themes"]]
         tables["languages"] += [{"report_id": rid, "language_code": c} for c in data["languages"]]

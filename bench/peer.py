@@ -12,6 +12,22 @@ from data.queries import Filters
 from data.reference import reference
 
 
+def _points(chosen: pd.DataFrame, total: int = 15) -> pd.Series:
+    """data.scoring in pandas: each report hands out ``total``; position p of n earns
+    n + 1 - p parts of n (n + 1) / 2, tied ranks share their positions' average, an unranked
+    set shares equally; each choice rounded to the thousandth."""
+    by_report = chosen.groupby("report_id")["code"]
+    n = by_report.transform("size")
+    ranks = chosen["rank"]
+    unranked = ranks.isna()
+    filled = ranks.fillna(0)
+    before = chosen.assign(r=filled).groupby("report_id")["r"].rank(method="min") - 1
+    tied = chosen.assign(r=filled).groupby(["report_id", "r"])["code"].transform("size")
+    weight = n + 1 - before - (tied + 1) / 2
+    share = (total * weight / (n * (n + 1) / 2)).where(~unranked, total / n)
+    return (share * 1000 + 0.5).apply(int) / 1000
+
+
 def dashboard_numbers(engine, filters: Filters) -> dict:
     """What one dashboard callback computes, starting from ``pd.read_sql`` of the tables."""
     reports = pd.read_sql(
@@ -19,6 +35,7 @@ def dashboard_numbers(engine, filters: Filters) -> dict:
         engine,
     )
     initiatives = pd.read_sql("SELECT report_id, rank, code FROM report_initiatives", engine)
+    initiatives["points"] = _points(initiatives)
     recommendations = pd.read_sql("SELECT report_id, code FROM report_recommendations", engine)
     groups = pd.read_sql("SELECT report_id, group_code, count FROM report_groups", engine)
     themes = pd.read_sql("SELECT report_id, theme_code FROM report_themes", engine)
@@ -40,7 +57,6 @@ def dashboard_numbers(engine, filters: Filters) -> dict:
 
     keep = reports[["id", "region", "participants_total"]].rename(columns={"id": "report_id"})
     ranked = initiatives.merge(keep, on="report_id")
-    ranked["points"] = 6 - ranked["rank"]
     points = ranked.groupby("code")["points"].sum().sort_values(ascending=False)
 
     # An event "prioritized" a recommendation if it chose it or one of its initiatives.
@@ -60,7 +76,7 @@ def dashboard_numbers(engine, filters: Filters) -> dict:
     return {
         "events": len(reports),
         "participants": int(reports["participants_total"].sum()),
-        "points": {code: int(v) for code, v in points.items()},
+        "points": {code: round(float(v), 3) for code, v in points.items()},
         "region_recommendation": {key: int(v) for key, v in cells.items()},
         "region_recommendation_shares": shares,
         "group_shares": group_shares,

@@ -5,22 +5,33 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_date as babel_format_date
+from babel.dates import format_date, format_skeleton
 from dash import html
 from flask import has_app_context
-from flask_babel import format_date
+from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from data.phases import PAST, Phase, current, phases
+from data.phases import MONTH, PAST, Phase, current, phases
 
 STEPPER_ID = "process-phases"
 
 
-def _day(day: dt.date) -> str:
+def _date(day: dt.date, precision: str) -> str:
+    """A date as precisely as it is known: "Nov 21, 2020", or "Jan 2021" for a month."""
     # Dash validates callbacks by calling layouts bare, outside any app: English dates then.
-    if not has_app_context():
-        return babel_format_date(day, "medium", locale="en")
-    return format_date(day, "medium")
+    locale = get_locale() if has_app_context() else "en"
+    if precision == MONTH:
+        return format_skeleton("yMMM", day, locale=locale)
+    return format_date(day, "medium", locale=locale)
+
+
+def dates(phase: Phase) -> str:
+    """The phase's dates as the sources give them; an unknown end is not shown, nor guessed."""
+    start = _date(phase.start, phase.start_precision)
+    if phase.open_ended:
+        return _("from %(date)s", date=start)
+    end = _date(phase.end, phase.end_precision)
+    return start if end == start else f"{start} – {end}"
 
 
 def _step(number: int, phase: Phase, now: Phase | None, today: dt.date) -> html.Li:
@@ -37,11 +48,7 @@ def _step(number: int, phase: Phase, now: Phase | None, today: dt.date) -> html.
         [
             html.Span(f"{number}. ", className="fw-semibold"),
             html.Span(_(phase.label), className="fw-semibold" if is_now else None),
-            html.Span(
-                f" · {_day(phase.start)} – {_day(phase.end)}",
-                className="small",
-            ),
-            html.Span(f" · {status}", className="small"),
+            html.Small(f"{dates(phase)} · {status}", className="d-block"),
         ],
         className=f"border rounded px-2 py-1 {look}",
         **extra,
@@ -58,7 +65,7 @@ def stepper(today: dt.date | None = None) -> html.Nav:
             html.H2(_("Where we are in the process"), className="h6 mb-1"),
             html.Ol(
                 [_step(n, p, now, today) for n, p in enumerate(items, start=1)],
-                className="list-unstyled d-flex flex-wrap gap-2 mb-0 small",
+                className="list-unstyled d-flex flex-wrap gap-1 mb-0 small",
             ),
         ],
         id=STEPPER_ID,

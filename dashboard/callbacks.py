@@ -255,6 +255,7 @@ def render(db, version, filters, metric, view, weighting, lang, compact):
             figures.world_map(world, metric, view, rtl),
             figures.ranking(summary, rtl, weighting, compact),
             figures.recommendations(summary, rtl, compact),
+            figures.coordination(summary, rtl, compact),
             figures.region_heatmap(data, rtl, compact),
             figures.group_participation(data, threshold, rtl, compact),
             figures.over_time(data, rtl),
@@ -263,7 +264,7 @@ def render(db, version, filters, metric, view, weighting, lang, compact):
         out = [
             version,
             format_decimal(summary.events),
-            format_decimal(summary.participants),
+            participants_text(summary),
             format_decimal(summary.countries),
             groups,
             status,
@@ -273,6 +274,12 @@ def render(db, version, filters, metric, view, weighting, lang, compact):
         for chart in charts:
             out += [chart.figure, chart.summary, table_json(chart.columns, chart.rows)]
         return out
+
+
+def participants_text(summary) -> str:
+    """The participants' total; "at least" when some events wrote "over 30" or no number."""
+    total = format_decimal(summary.participants)
+    return _("at least %(number)s", number=total) if summary.lower_bound_events else total
 
 
 def update_dashboard_callback(

@@ -22,7 +22,11 @@ DESCRIPTIONS = {
     "attendees": _l("Who attended (free text)"),
     "facilitators": _l("Facilitators (free text)"),
     "note_takers": _l("Note takers (free text)"),
-    "participants_total": _l("Number of participants"),
+    "participants_total": _l("Number of participants (empty: not given)"),
+    "total_precision": _l("What the number of participants is: exact, about or at_least"),
+    "sessions": _l("Sessions of an event held in several parts, as JSON: date and format"),
+    "co_organizers": _l("Co-organizing affiliates or groups, as JSON"),
+    "continues": _l("The earlier report of the same discussion that this one continues"),
     "resources_needed": _l("Resources needed (free text)"),
     "notes": _l("Notes (free text)"),
     "written_in": _l("Interface language the report was written in"),
@@ -46,18 +50,22 @@ def dictionary() -> list[tuple[str, str, str]]:
             text = str(DESCRIPTIONS[name])
         elif name.startswith("group_"):
             text = _("Participants from the group: %(group)s", group=i18n.group(name[6:]))
-        elif name.endswith("_why"):
-            text = _("The event's reason for the choice before it")
-        elif name.startswith("priority_"):
-            text = _("Initiative code at this rank (1 = highest), see the reference API")
-        elif name.startswith("recommendation_"):
-            text = _("Recommendation code at this rank (1 = highest)")
+        elif name == "priorities":
+            text = _(
+                "Initiatives chosen, as JSON: position (the order given), code, rank (1 = "
+                "first, equal ranks a tie, null when unranked) and the event's reason"
+            )
+        elif name == "recommendations":
+            text = _(
+                "Recommendations chosen, as JSON: position, code, rank (null when unranked) "
+                "and the event's reason"
+            )
         elif name == "languages":
             text = _("Languages of the event (codes, separated by ;)")
         elif name == "themes":
             text = _("Themes of the event (codes, separated by ;)")
         elif name == "global_coordination":
-            text = _("Initiatives for global coordination (codes, separated by ;)")
+            text = _("Initiatives for global coordination, as JSON: code and the event's reason")
         else:
             text = ""
         visibility = _("private") if name in PRIVATE else _("public when published")

@@ -24,6 +24,7 @@ WEEK = dt.timedelta(days=7)
 
 # The map and the heatmaps live in modules of their own; importable from here as before.
 __all__ = [
+    "coordination",
     "group_participation",
     "group_shares",
     "languages",
@@ -35,92 +36,138 @@ __all__ = [
 ]
 
 
+MEASURES = ("mentions", "points", "participants")  # the ranking's toggle; the first is the default
+
+
+def _value(p, measure: str) -> float:
+    if measure == "participants":
+        return p.weighted
+    return p.points if measure == "points" else p.mentions
+
+
 def ranking(
-    summary: Summary, rtl: bool = False, weighting: str = "events", compact: bool = False
+    summary: Summary, rtl: bool = False, measure: str = "mentions", compact: bool = False
 ) -> Chart:
-    """Initiatives ranked by Borda points, or by the participant-weighted score."""
-    by_participants = weighting == "participants"
+    """Initiatives ranked by mentions (events that named them: the same meaning for every
+    report), by points (every event hands out 15) or by points weighted by participants."""
+    measure = measure if measure in MEASURES else MEASURES[0]
     items = sorted(
         summary.priorities,
-        key=lambda p: (-(p.weighted if by_participants else p.points), -p.mentions, p.code),
+        key=lambda p: (-_value(p, measure), -p.mentions, -p.points, p.code),
     )
     columns = [
         _("Initiative"),
-        _("Borda points"),
-        _("Participant-weighted score"),
-        _("Events"),
+        _("Events that named it"),
+        _("Points"),
+        _("Participant-weighted points"),
         _("Ranked first"),
         _("Regions"),
     ]
     rows = [
         [
             i18n.initiative(p.code),
-            format_decimal(p.points),
-            format_decimal(p.weighted, format="#,##0.00"),
             format_decimal(p.mentions),
+            format_decimal(p.points, format="#,##0.#"),
+            format_decimal(p.weighted, format="#,##0.00"),
             format_decimal(p.first_choices),
             format_decimal(p.regions),
         ]
         for p in items
     ]
     top = list(reversed(items[:TOP]))  # horizontal bars draw bottom-up
-    values = [p.weighted if by_participants else p.points for p in top]
-    axis = (
-        _("Average Borda points per participant")
-        if by_participants
-        else _("Borda points (rank 1 of 5 earns 5 points)")
-    )
+    axis = {
+        "mentions": _("Events that named it"),
+        "points": _("Points (each event hands out 15)"),
+        "participants": _("Points per participant, weighted by attendance"),
+    }[measure]
     bar = {
         "type": "bar",
-        "x": values,
+        "x": [_value(p, measure) for p in top],
         "y": [wrap(i18n.initiative(p.code), 20 if compact else 48, rtl) for p in top],
         "orientation": "h",
         "marker": {"color": PALETTE[0]},
         "customdata": [
             [
                 p.code,
-                format_decimal(p.points),
+                format_decimal(p.points, format="#,##0.#"),
                 format_decimal(p.mentions),
                 format_decimal(p.weighted, format="#,##0.00"),
             ]
             for p in top
         ],
         "hovertemplate": "%{y}<br>"
-        + _("Borda points")
+        + _("Events that named it")
+        + ": %{customdata[2]}<br>"
+        + _("Points")
         + ": %{customdata[1]}<br>"
-        + _("Participant-weighted score")
-        + ": %{customdata[3]}<br>"
-        + _("Events")
-        + ": %{customdata[2]}<extra></extra>",
+        + _("Participant-weighted points")
+        + ": %{customdata[3]}<extra></extra>",
     }
-    title = {"text": wrap(axis, 44, rtl)}  # wrapped: a title wider than the plot is cut
+    title = {"text": wrap(axis, 20 if compact else 44, rtl)}  # a title wider than the plot is cut
     yaxis = {"automargin": True}
     if compact:
         yaxis["tickfont"] = {"size": 11}
-        # The long axis title does not fit a phone; the weighted one goes without.
-        title = {"text": bidi(_("Borda points"), rtl)} if not by_participants else None
     height = (56 if compact else 34) * len(top) + 80  # room for three-line labels on a phone
-    xaxis = {"title": title} if title else {}
-    fig = figure([bar], rtl, max(300, height), xaxis=xaxis, yaxis=yaxis)
+    fig = figure([bar], rtl, max(300, height), xaxis={"title": title}, yaxis=yaxis)
     if not items:
         return Chart(empty(fig), nothing(), columns, rows)
     best = items[0]
     text = _(
-        "The most prioritized initiative is “%(name)s”, with %(points)s points from "
-        "%(events)s events.",
+        "“%(name)s” leads: %(events)s events named it, for %(points)s points.",
         name=i18n.initiative(best.code),
-        points=format_decimal(best.points),
+        points=format_decimal(best.points, format="#,##0.#"),
         events=format_decimal(best.mentions),
     )
     return Chart(fig, text, columns, rows)
 
 
+def coordination(summary: Summary, rtl: bool = False, compact: bool = False) -> Chart:
+    """The initiatives events named as a focus of global coordination (the question whose
+    answer decided the 2020 outcome), by how many events named each."""
+    items = summary.coordination
+    columns = [_("Initiative"), _("Events that named it for global coordination"), _("Regions")]
+    rows = [
+        [i18n.initiative(c.code), format_decimal(c.events), format_decimal(c.regions)]
+        for c in items
+    ]
+    top = list(reversed(items[:TOP]))
+    bar = {
+        "type": "bar",
+        "x": [c.events for c in top],
+        "y": [wrap(i18n.initiative(c.code), 20 if compact else 48, rtl) for c in top],
+        "orientation": "h",
+        "marker": {"color": PALETTE[1]},
+        "customdata": [[format_decimal(c.events)] for c in top],
+        "hovertemplate": "%{y}<br>" + _("Events") + ": %{customdata[0]}<extra></extra>",
+    }
+    fig = figure(
+        [bar],
+        rtl,
+        max(300, (56 if compact else 34) * len(top) + 80),
+        xaxis={"title": {"text": wrap(_("Events that named it"), 28, rtl)}},
+        yaxis={"automargin": True, **({"tickfont": {"size": 11}} if compact else {})},
+    )
+    if not items:
+        return Chart(empty(fig), nothing(), columns, rows)
+    best = items[0]
+    text = _(
+        "“%(name)s” was named for global coordination by the most events (%(events)s).",
+        name=i18n.initiative(best.code),
+        events=format_decimal(best.events),
+    )
+    return Chart(fig, text, columns, rows)
+
+
 def recommendations(summary: Summary, rtl: bool = False, compact: bool = False) -> Chart:
-    """How many events put each recommendation in their top 3."""
+    """How many events chose each recommendation."""
     items = summary.recommendations
     columns = [_("Recommendation"), _("Events"), _("Points")]
     rows = [
-        [i18n.recommendation(r.code), format_decimal(r.mentions), format_decimal(r.points)]
+        [
+            i18n.recommendation(r.code),
+            format_decimal(r.mentions),
+            format_decimal(r.points, format="#,##0.#"),
+        ]
         for r in items
     ]
     bar = {
@@ -129,7 +176,9 @@ def recommendations(summary: Summary, rtl: bool = False, compact: bool = False) 
         "y": [wrap(i18n.recommendation(r.code), 18 if compact else 36, rtl) for r in items][::-1],
         "orientation": "h",
         "marker": {"color": PALETTE[2]},
-        "customdata": [[format_decimal(r.mentions), format_decimal(r.points)] for r in items][::-1],
+        "customdata": [
+            [format_decimal(r.mentions), format_decimal(r.points, format="#,##0.#")] for r in items
+        ][::-1],
         "hovertemplate": "%{y}<br>"
         + _("Events")
         + ": %{customdata[0]}<br>"
@@ -140,7 +189,7 @@ def recommendations(summary: Summary, rtl: bool = False, compact: bool = False) 
         [bar],
         rtl,
         max(300, (52 if compact else 34) * len(items) + 80),
-        xaxis={"title": {"text": wrap(_("Events that put it in their top 3"), 28, rtl)}},
+        xaxis={"title": {"text": wrap(_("Events that chose it"), 28, rtl)}},
         yaxis={"automargin": True, **({"tickfont": {"size": 11}} if compact else {})},
     )
     if not items:

@@ -24,7 +24,16 @@ COMPARE_OPTION = "dash-compare-option"  # {"type": COMPARE_OPTION, "code": code}
 COMPARE_CARD = "dash-compare-card"  # shown only while a comparison is chosen
 
 # Charts: each has a graph, a summary sentence and a data table (see components.charts).
-CHARTS = ("map", "ranking", "recommendations", "heatmap", "groups", "time", "languages")
+CHARTS = (
+    "map",
+    "ranking",
+    "recommendations",
+    "coordination",
+    "heatmap",
+    "groups",
+    "time",
+    "languages",
+)
 DIFFERENCES = "compare"  # the comparison's chart, rendered by a callback of its own
 
 

@@ -23,7 +23,7 @@ TOGGLES = {
     "metric": (ids.MAP_METRIC, ("events", "participants", "recommendation")),
     # By region first: one click on the map picks a region, the dashboard's main question.
     "view": (ids.MAP_VIEW, ("region", "country")),
-    "weight": (ids.WEIGHTING, ("events", "participants")),
+    "weight": (ids.WEIGHTING, ("mentions", "points", "participants")),
 }
 MANY = "25"  # a chip's share: "at least a quarter of the participants"
 # One-click buttons (chips, comparison choices): pressed or not, as the clientside callbacks
@@ -102,6 +102,49 @@ def _toggle(component_id: str, label: str, options: list[tuple[str, str]], value
         className="mb-2",
         role="radiogroup",
         **{"aria-labelledby": f"{component_id}-l"},
+    )
+
+
+def how_we_count() -> html.Details:
+    """The three measures in plain words, beside the ranking."""
+    return html.Details(
+        [
+            html.Summary(_("How we count"), className="small"),
+            html.Ul(
+                [
+                    html.Li(
+                        _(
+                            "Events: how many events named the initiative. It means the same "
+                            "for every report, ranked or not, so it is the default."
+                        )
+                    ),
+                    html.Li(
+                        _(
+                            "Points: every event hands out 15 points, as a ranked top 5 does "
+                            "(5, 4, 3, 2, 1). A ranked list gives more to its first choices, "
+                            "tied initiatives share their places' points, and an unranked set "
+                            "shares them equally. By participants, each event's points count "
+                            "as many times as it had participants."
+                        )
+                    ),
+                    html.Li(
+                        _(
+                            "Global coordination: how many events named the initiative as one "
+                            "that needs coordinating for the whole movement."
+                        )
+                    ),
+                    html.Li(
+                        _(
+                            "Participant totals include events that wrote “at least” (such "
+                            "as “over 30”) or gave no number: the totals are then lower "
+                            "bounds and say “at least”."
+                        )
+                    ),
+                ],
+                className="small mb-0 ps-3",
+            ),
+        ],
+        className="mt-1",
     )
 
 
@@ -187,11 +230,20 @@ def dashboard(
             ),
         ]
     )
-    weighting = _toggle(
-        ids.WEIGHTING,
-        _("Weight"),
-        [("events", _("Each event equally")), ("participants", _("By participants"))],
-        preset(query, "weight"),
+    weighting = html.Div(
+        [
+            _toggle(
+                ids.WEIGHTING,
+                _("Rank by"),
+                [
+                    ("mentions", _("Events")),
+                    ("points", _("Points")),
+                    ("participants", _("Points by participants")),
+                ],
+                preset(query, "weight"),
+            ),
+            how_we_count(),
+        ]
     )
     chosen = compare.valid(query.get("compare"))
     return html.Div(
@@ -221,8 +273,16 @@ def dashboard(
             dbc.Row(
                 [
                     _chart("ranking", _("Initiatives ranked"), locale, weighting, lg=7),
-                    _chart("recommendations", _("Recommendations in events' top 3"), locale, lg=5),
+                    _chart("recommendations", _("Recommendations chosen"), locale, lg=5),
                 ]
+            ),
+            dbc.Row(
+                _chart(
+                    "coordination",
+                    _("Initiatives named for global coordination"),
+                    locale,
+                    xs=12,
+                )
             ),
             contributions_part(locale),
             dbc.Row(

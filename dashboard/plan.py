@@ -82,7 +82,7 @@ def plan_content(lang: str = i18n.DEFAULT, bare: bool = False) -> html.Div:
     ref = reference()
     initiatives = {} if bare else {c: i18n.initiative(c) for c in ref.initiatives}
     heatmap = _card(
-        _("Where initiatives overlap: Borda points by region"),
+        _("Where initiatives overlap: points by region"),
         html.P(id=ids.PLAN_HEATMAP_SUMMARY, className="small text-body-secondary"),
         dcc.Graph(
             id=ids.PLAN_HEATMAP,

@@ -126,14 +126,16 @@ def show_sources(code, values, start, end, lang, filter_ids):
                         " ",
                         html.Strong(p.event_name),
                         f" · {format_date(p.event_date)} · {i18n.region(p.region)} · ",
-                        _("rank %(rank)d", rank=p.rank),
+                        _("rank %(rank)d", rank=p.rank) if p.rank else _("unranked"),
                         " · ",
                         ngettext(
                             "%(count)s participant",
                             "%(count)s participants",
                             p.participants,
                             count=format_decimal(p.participants),
-                        ),
+                        )
+                        if p.participants is not None
+                        else _("participants not given"),
                         html.Blockquote(p.why, className="mb-1 ms-2 fst-italic") if p.why else None,
                     ],
                     className="small mb-2",

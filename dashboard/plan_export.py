@@ -11,9 +11,11 @@ import csv
 import io
 from dataclasses import asdict
 
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 from openpyxl import Workbook
 
+from dashboard.plan_figures import points_text
 from data import i18n, overlap
 from data.export_sql import DANGEROUS
 from data.queries import Filters
@@ -60,7 +62,8 @@ def rows(lines: list[overlap.PlanLine], lang: str, base: str) -> tuple[list[str]
         _("Note"),
         _("Owner"),
         _("Events"),
-        _("Borda points"),
+        _("Points"),
+        _("Events naming it for global coordination"),
         _("Report ids"),
         _("Links to the reports"),
     ]
@@ -71,7 +74,8 @@ def rows(lines: list[overlap.PlanLine], lang: str, base: str) -> tuple[list[str]
             line.note,
             line.owner,
             line.events,
-            line.points,
+            round(line.points, 3),
+            line.coordination,
             ";".join(str(r) for r in line.report_ids),
             " ".join(review_url(base, lang, r) for r in line.report_ids),
         ]
@@ -119,11 +123,16 @@ def markdown(lines: list[overlap.PlanLine], lang: str, base: str) -> str:
         out.append("- " + _("Owner") + f": {_md(line.owner) or '–'}")
         out.append("- " + _("Note") + f": {_md(line.note) or '–'}")
         asked = _(
-            "Asked for by %(events)d events (%(points)d Borda points)",
+            "Asked for by %(events)d events (%(points)s points)",
             events=line.events,
-            points=line.points,
+            points=points_text(line.points),
         )
         links = ", ".join(f"[#{r}]({review_url(base, lang, r)})" for r in line.report_ids)
         out.append(f"- {asked}: {links or '–'}")
+        out.append(
+            "- "
+            + _("Events naming it for global coordination")
+            + f": {format_decimal(line.coordination)}"
+        )
         out.append("")
     return "\n".join(out) + "\n"

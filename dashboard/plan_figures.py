@@ -17,6 +17,12 @@ from data.reference import reference
 HEATMAP_ROWS = 20
 # A single-hue scale (light to dark blue) reads the same with colour-vision deficiencies.
 BLUES = [[0.0, "#f7fbff"], [0.5, "#6baed6"], [1.0, "#08306b"]]
+POINTS = "#,##0.#"  # points (data.scoring) are shared among ties and unranked sets: 2.5, 3.8
+
+
+def points_text(value: float) -> str:
+    """Points with at most one decimal, in the current locale."""
+    return format_decimal(value, format=POINTS)
 
 
 def metrics_columns(group: str | None) -> list[str]:
@@ -26,7 +32,8 @@ def metrics_columns(group: str | None) -> list[str]:
     return [
         _("Initiative"),
         _("Events"),
-        _("Borda points"),
+        _("Points"),
+        _("Events naming it for global coordination"),
         _("Regions"),
         _("Themes"),
         _("Participants"),
@@ -46,7 +53,8 @@ def metrics_rows(metrics: list[InitiativeMetrics], group: str | None) -> list[li
         [
             i18n.initiative(m.code),
             format_decimal(m.events),
-            format_decimal(m.points),
+            points_text(m.points),
+            format_decimal(m.coordination),
             format_decimal(m.regions),
             format_decimal(m.themes),
             format_decimal(m.participants),
@@ -60,7 +68,7 @@ def metrics_rows(metrics: list[InitiativeMetrics], group: str | None) -> list[li
 
 
 def heatmap(cells: list[Cell], metrics: list[InitiativeMetrics], rtl: bool = False) -> Chart:
-    """Borda points of the top initiatives in every region."""
+    """Points of the top initiatives (by events, then points) in every region."""
     regions = list(reference().regions)
     codes = [m.code for m in metrics[:HEATMAP_ROWS]]
     points = {(c.code, c.region): c.points for c in cells}
@@ -76,7 +84,7 @@ def heatmap(cells: list[Cell], metrics: list[InitiativeMetrics], rtl: bool = Fal
             x=region_labels,
             y=code_labels,
             colorscale=BLUES,
-            hovertemplate="%{y} · %{x}: %{z}<extra></extra>",
+            hovertemplate="%{y} · %{x}: %{z:,.1~f}<extra></extra>",
             colorbar={"title": {"text": _("Points")}},
         )
     )
@@ -88,13 +96,13 @@ def heatmap(cells: list[Cell], metrics: list[InitiativeMetrics], rtl: bool = Fal
             "The strongest overlap: %(initiative)s in %(region)s (%(points)s points).",
             initiative=i18n.initiative(best.code),
             region=i18n.region(best.region),
-            points=format_decimal(best.points),
+            points=points_text(best.points),
         )
     else:
         summary = _("No published report matches these filters.")
     columns = [_("Initiative"), *region_labels]
     rows = [
-        [i18n.initiative(code), *(format_decimal(v) for v in row)]
+        [i18n.initiative(code), *(points_text(v) for v in row)]
         for code, row in zip(codes, z, strict=True)
     ]
     return Chart(fig, summary, columns, rows)

@@ -161,7 +161,13 @@ def review_content(
                 md=3,
             ),
             dbc.Col(
-                dbc.Checkbox(id=ids.REVIEW_DUPLICATES, label=_("Possible duplicates only")),
+                [
+                    dbc.Checkbox(id=ids.REVIEW_DUPLICATES, label=_("Possible duplicates only")),
+                    dbc.Checkbox(
+                        id=ids.REVIEW_LIST_CHANGE,
+                        label=_("Touched by the initiative list change"),
+                    ),
+                ],
                 md=3,
             ),
             dbc.Col(

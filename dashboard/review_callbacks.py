@@ -19,6 +19,7 @@ from dashboard.review_actions import FIX_FIELDS, perform
 from dashboard.review_views import audit_table, detail_view, queue_table, status_label
 from data import i18n
 from data.db import EXTENSION_KEY
+from data.list_changes import retired_of, touched_reports, with_retired
 from data.reference import reference
 from data.support import (
     AUTO_PUBLISH,
@@ -54,12 +55,16 @@ def require(role: str = Role.REVIEWER) -> None:
         raise PreventUpdate
 
 
-def render_queue(status, region, duplicates_only, _refresh, lang):
+def render_queue(status, region, duplicates_only, _refresh, lang, list_change=False):
+    """The queue; ``list_change``: only the reports the initiative list change touched (those
+    holding a retired choice are flagged)."""
     require()
+    within = touched_reports() if list_change else None
     with _db().session(readonly=True) as session:
-        rows = queue(session, status or None, region or None, bool(duplicates_only))
+        rows = queue(session, status or None, region or None, bool(duplicates_only), within=within)
+        flagged = with_retired(session, [r.id for r in rows])
     with force_locale(i18n.normalize(lang)):
-        return queue_table(rows)
+        return queue_table(rows, flagged)
 
 
 def open_report(clicks: list[int | None]):
@@ -78,6 +83,8 @@ def show_report(selected, _refresh, lang, fix_ids: list[dict]):
         return None, True, blank
     with _db().session(readonly=True) as session:
         found = report_detail(session, int(selected))
+        if found is not None:
+            found["retired"] = retired_of(session, int(selected))
     with force_locale(lang):
         if found is None:
             return dbc.Alert(_("No report with this number."), color="warning"), True, blank
@@ -149,6 +156,7 @@ def register(app) -> None:
         Input(ids.REVIEW_DUPLICATES, "value"),
         Input(ids.REVIEW_REFRESH, "data"),
         State(shell_ids.LANG, "data"),
+        Input(ids.REVIEW_LIST_CHANGE, "value"),  # last: callers may leave it out
     )(render_queue)
     app.callback(
         Output(ids.REVIEW_SELECTED, "data"),

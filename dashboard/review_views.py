@@ -4,6 +4,7 @@ log as tables (no callbacks, no database; text in the current locale)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -13,12 +14,15 @@ from flask_babel import gettext as _
 
 from dashboard import support_ids as ids
 from data import i18n
+from data.list_changes import ACTION
 from data.models import Status
 from data.reference import reference
+from data.reference_load import REFERENCE_LOADED
 
 
-def queue_table(rows) -> html.P | dbc.Table:
-    """The queue: a checkbox, the number, event, date, region, status and an Open button."""
+def queue_table(rows, flagged: Collection[int] = ()) -> html.P | dbc.Table:
+    """The queue: a checkbox, the number, event, date, region, status and an Open button.
+    ``flagged``: reports holding a choice that the initiative list change retired."""
     if not rows:
         return html.P(_("No report matches."), className="text-body-secondary")
     head = [_("Select"), "#", _("Event"), _("Date"), _("Region"), _("Status"), ""]
@@ -34,6 +38,9 @@ def queue_table(rows) -> html.P | dbc.Table:
                         r.event_name,
                         html.Span(_("possible duplicate"), className="badge text-bg-warning ms-1")
                         if r.possible_duplicate
+                        else None,
+                        html.Span(_("retired initiative"), className="badge text-bg-info ms-1")
+                        if r.id in flagged
                         else None,
                     ]
                 ),
@@ -83,8 +90,59 @@ def _join(items) -> str:
     return ", ".join(items) or "–"
 
 
+def _retired_rows(retired) -> list[tuple[str, str]]:
+    """A report's choices that the initiative list change retired: old code, old title (as
+    chosen, untranslated: the catalogs no longer hold it) and the event's reason."""
+    rows = []
+    for r in retired:
+        label = (
+            _("Priority %(rank)d", rank=r.rank)
+            if r.kind == "initiative" and r.rank
+            else _("Global coordination")
+        )
+        text = f"{r.code} {r.title}"
+        rows.append((label, f"{text} — {r.why}" if r.why else text))
+    return rows
+
+
+def _dl(rows) -> html.Dl:
+    return html.Dl(
+        [
+            part
+            for label, value in rows
+            for part in (
+                html.Dt(label, className="col-sm-4"),
+                html.Dd(
+                    str(value or "–"),
+                    className="col-sm-8 text-break",
+                    style={"whiteSpace": "pre-wrap"},
+                ),
+            )
+        ],
+        className="row small",
+    )
+
+
+def retired_view(retired) -> html.Div | None:
+    """The retired choices, under a heading that says where they come from."""
+    if not retired:
+        return None
+    return html.Div(
+        [
+            html.H3(
+                _("From the earlier list, no counterpart in the 2020 list"),
+                className="h6",
+                id="review-detail-retired",
+            ),
+            _dl(_retired_rows(retired)),
+        ],
+        className="border-start border-info border-3 ps-2",
+    )
+
+
 def detail_view(found: dict[str, Any]) -> html.Div:
-    """Every field, private ones included; free text shown as typed (text, never HTML)."""
+    """Every field, private ones included; free text shown as typed (text, never HTML).
+    ``found["retired"]`` (optional): choices the initiative list change retired."""
     rows = [
         (_("Event name"), found["event_name"]),
         (_("Status"), f"{found['status']} {found['status_reason'] or ''}".strip()),
@@ -126,23 +184,18 @@ def detail_view(found: dict[str, Any]) -> html.Div:
     return html.Div(
         [
             html.H2(_("Report %(id)d", id=found["id"]), className="h5", id="review-detail-title"),
-            html.Dl(
-                [
-                    part
-                    for label, value in rows
-                    for part in (
-                        html.Dt(label, className="col-sm-4"),
-                        html.Dd(
-                            str(value or "–"),
-                            className="col-sm-8 text-break",
-                            style={"whiteSpace": "pre-wrap"},
-                        ),
-                    )
-                ],
-                className="row small",
-            ),
+            retired_view(found.get("retired")),
+            _dl(rows),
         ]
     )
+
+
+def action_label(action: str) -> str:
+    """The actions that are not one person's review decision, in words; others as stored."""
+    return {
+        ACTION: _("Initiative list changed (stored codes moved to the 2020 list)"),
+        REFERENCE_LOADED: _("Official initiative list loaded"),
+    }.get(action, action)
 
 
 def audit_table(entries) -> html.P | dbc.Table:
@@ -164,7 +217,7 @@ def audit_table(entries) -> html.P | dbc.Table:
                         [
                             html.Td(e.at.isoformat(sep=" ", timespec="seconds")),
                             html.Td(e.user),
-                            html.Td(e.action),
+                            html.Td(action_label(e.action), title=e.action),
                             html.Td(str(e.report_id or "")),
                             html.Td(code(e.before)),
                             html.Td(code(e.after)),

@@ -4,6 +4,7 @@
 REVIEW_STATUS = "review-status"
 REVIEW_REGION = "review-region"
 REVIEW_DUPLICATES = "review-duplicates"
+REVIEW_LIST_CHANGE = "review-list-change"  # only the reports an initiative list change touched
 REVIEW_QUEUE = "review-queue"
 REVIEW_REFRESH = "review-refresh"  # a counter bumped after every action
 REVIEW_SELECTED = "review-selected"  # the open report's id

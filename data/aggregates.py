@@ -44,7 +44,10 @@ class _Facet:
 
 
 class AggEvents(_Facet, Base):
-    """Events and participants by region, country and ISO week (Monday, ``YYYY-MM-DD``)."""
+    """Events and participants by region, country and ISO week (Monday, ``YYYY-MM-DD``).
+
+    A report that continues an earlier one (``reports.continues``) adds neither an event nor
+    participants: the discussion counts once."""
 
     __tablename__ = "agg_events"
 
@@ -53,29 +56,44 @@ class AggEvents(_Facet, Base):
     week: Mapped[str] = mapped_column(String(10), primary_key=True)
     events: Mapped[int] = mapped_column(Integer)
     participants: Mapped[int] = mapped_column(BigInteger)
+    # Events whose number of participants is a lower bound ("over 30") or unknown: while above
+    # zero, ``participants`` is a lower bound and is shown as "at least".
+    lower_bound: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class AggInitiatives(_Facet, Base):
-    """Per initiative and region: mentions, Borda points, first choices, points × participants."""
+    """Per initiative and region: mentions (events that named it), points in thousandths
+    (data.scoring), first choices, points × participants."""
 
     __tablename__ = "agg_initiatives"
 
     region: Mapped[str] = mapped_column(String(8), primary_key=True)
     code: Mapped[str] = mapped_column(String(3), primary_key=True)
     mentions: Mapped[int] = mapped_column(Integer)
-    points: Mapped[int] = mapped_column(Integer)
+    points: Mapped[int] = mapped_column(BigInteger)
     first_choices: Mapped[int] = mapped_column(Integer)
     weighted: Mapped[int] = mapped_column(BigInteger)
 
 
 class AggRecommendations(_Facet, Base):
-    """Recommendations chosen directly: mentions and Borda points."""
+    """Recommendations chosen directly: mentions and points in thousandths (data.scoring)."""
 
     __tablename__ = "agg_recommendations"
 
     code: Mapped[str] = mapped_column(String(3), primary_key=True)
     mentions: Mapped[int] = mapped_column(Integer)
-    points: Mapped[int] = mapped_column(Integer)
+    points: Mapped[int] = mapped_column(BigInteger)
+
+
+class AggCoordination(_Facet, Base):
+    """Per initiative and region: events that named it as a focus of global coordination (the
+    question whose answer decided the 2020 outcome, the clusters A–H)."""
+
+    __tablename__ = "agg_coordination"
+
+    region: Mapped[str] = mapped_column(String(8), primary_key=True)
+    code: Mapped[str] = mapped_column(String(3), primary_key=True)
+    events: Mapped[int] = mapped_column(Integer)
 
 
 class AggPrioritized(_Facet, Base):
@@ -115,4 +133,12 @@ class AggLanguages(_Facet, Base):
 
 
 # Upserts and recounts go through the tables in this order (a fixed order: no deadlocks).
-TABLES = (AggEvents, AggInitiatives, AggRecommendations, AggPrioritized, AggGroups, AggLanguages)
+TABLES = (
+    AggEvents,
+    AggInitiatives,
+    AggRecommendations,
+    AggPrioritized,
+    AggGroups,
+    AggLanguages,
+    AggCoordination,
+)

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from data.aggregates import (
     SHARES,
     TABLES,
+    AggCoordination,
     AggEvents,
     AggGroups,
     AggInitiatives,
@@ -36,6 +37,7 @@ from data.aggregates_sql import keys, published, recount, values
 from data.aggregates_write import apply
 from data.models import (
     Report,
+    ReportCoordination,
     ReportGroup,
     ReportInitiative,
     ReportLanguage,
@@ -43,8 +45,7 @@ from data.models import (
     ReportTheme,
     Status,
 )
-from data.privacy import THRESHOLD, countable, public_count, suppressed
-from data.queries import RECOMMENDATION_SLOTS, borda_points
+from data.privacy import THRESHOLD, countable, lower_bound, public_count, share_total, suppressed
 from data.reference import reference
 
 
@@ -52,8 +53,12 @@ def _children(connection, ids: list[int]) -> dict:
     """Each child table's rows of these reports, by report id."""
     out: dict = {}
     for name, columns in (
-        ("initiatives", (ReportInitiative.rank, ReportInitiative.code)),
-        ("recommendations", (ReportRecommendation.rank, ReportRecommendation.code)),
+        ("initiatives", (ReportInitiative.rank, ReportInitiative.code, ReportInitiative.points)),
+        (
+            "recommendations",
+            (ReportRecommendation.rank, ReportRecommendation.code, ReportRecommendation.points),
+        ),
+        ("coordination", (ReportCoordination.initiative_code,)),
         ("groups", (ReportGroup.group_code, ReportGroup.count)),
         ("themes", (ReportTheme.theme_code,)),
         ("languages", (ReportLanguage.language_code,)),
@@ -86,61 +91,76 @@ def _contribute(session: Session, ids: list[int], sign: int, out: dict) -> None:
     r = Report
     connection = session.connection()  # Core: these reads need no ORM objects
     reports = connection.execute(
-        select(r.id, r.region, r.country, r.format, r.event_date, r.participants_total).where(
-            r.id.in_(ids), published()
-        )
+        select(
+            r.id,
+            r.region,
+            r.country,
+            r.format,
+            r.event_date,
+            r.participants_total,
+            r.total_precision,
+            r.continues,
+        ).where(r.id.in_(ids), published())
     ).all()
     if not reports:
         return
     kids = _children(connection, [row.id for row in reports])
-    for rid, region, country, fmt, date, total in reports:
+    for rid, region, country, fmt, date, total, precision, continues in reports:
         date = date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date))
         _count(
             out,
             sign,
-            (region, country, fmt, date, total),
+            (region, country, fmt, date, total, precision, continues),
             kids["initiatives"][rid],
             kids["recommendations"][rid],
             kids["groups"][rid],
             [t for (t,) in kids["themes"][rid]],
             [code for (code,) in kids["languages"][rid]],
+            [code for (code,) in kids["coordination"][rid]],
         )
 
 
-def _count(out: dict, sign: int, report: tuple, ranked, chosen, groups, themes, languages) -> None:
+def _count(
+    out: dict, sign: int, report: tuple, ranked, chosen, groups, themes, languages, coordinated
+) -> None:
     """Add one report's rows, times ``sign``, into ``out``: ``report`` is (region, country,
-    format, event date, participants), ``ranked``/``chosen`` (rank, code) pairs, ``groups``
-    (code, count) pairs, ``themes`` and ``languages`` codes."""
+    format, event date, participants, their precision, the report it continues),
+    ``ranked``/``chosen`` (rank, code, points) triples, ``groups`` (code, count) pairs,
+    ``themes``, ``languages`` and ``coordinated`` codes."""
 
-    region, country, fmt, date, total = report
+    region, country, fmt, date, total, precision, continues = report
+    of = share_total(total, precision)
+    own = int(continues is None)  # a continuation adds no event and no participants
+    people = total or 0
     week = (date - dt.timedelta(days=date.weekday())).isoformat()
     # The facets this report counts in (data.aggregates).
     facets = [("all", ""), ("region", region), ("format", fmt), ("day", date.isoformat())]
     facets += [("week", week), *(("country", c) for c in [country] if c)]
     facets += [("theme", t) for t in themes]
     facets += [("language", code) for code in languages]
-    facets += [("group", g) for g, n in groups if countable(n, total)]
-    facets += [(f"group{s}", g) for s in SHARES for g, n in groups if countable(n, total, s)]
+    facets += [("group", g) for g, n in groups if countable(n, of)]
+    facets += [(f"group{s}", g) for s in SHARES for g, n in groups if countable(n, of, s)]
     place = country or ""
     rec_of = _recommendation_of()
     rows = {
-        AggEvents: [((region, place, week), (1, total))],
+        AggEvents: [
+            ((region, place, week), (own, own * people, own * lower_bound(total, precision)))
+        ],
         AggInitiatives: [
-            ((region, code), (1, borda_points(rank), int(rank == 1), borda_points(rank) * total))
-            for rank, code in ranked
+            ((region, code), (1, points, int(rank == 1), points * people))
+            for rank, code, points in ranked
         ],
-        AggRecommendations: [
-            ((code,), (1, borda_points(rank, RECOMMENDATION_SLOTS))) for rank, code in chosen
-        ],
+        AggRecommendations: [((code,), (1, points)) for _rank, code, points in chosen],
         AggPrioritized: [
             ((region, place, rec), (1,))
-            for rec in sorted({c for _r, c in chosen} | {rec_of[c] for _r, c in ranked})
+            for rec in sorted({c for _r, c, _p in chosen} | {rec_of[c] for _r, c, _p in ranked})
         ],
         AggGroups: [
-            ((region, g), (1, public_count(n, total), total, int(suppressed(n, THRESHOLD))))
+            ((region, g), (1, public_count(n, people), people, int(suppressed(n, THRESHOLD))))
             for g, n in groups
         ],
         AggLanguages: [((code,), (1,)) for code in languages],
+        AggCoordination: [((region, code), (1,)) for code in coordinated],
     }
     for table, found in rows.items():
         into = out[table]
@@ -165,15 +185,18 @@ def of_new(report: Mapping[str, Any], children: Mapping[str, list[dict]], sign: 
         _count(
             out,
             sign,
-            tuple(
-                report[k]
-                for k in ("region", "country", "format", "event_date", "participants_total")
+            (
+                *(report[k] for k in ("region", "country", "format", "event_date")),
+                report["participants_total"],
+                report.get("total_precision") or "exact",
+                report.get("continues"),
             ),
-            [(c["rank"], c["code"]) for c in children["initiatives"]],
-            [(c["rank"], c["code"]) for c in children["recommendations"]],
+            [(c["rank"], c["code"], c["points"]) for c in children["initiatives"]],
+            [(c["rank"], c["code"], c["points"]) for c in children["recommendations"]],
             [(c["group_code"], c["count"]) for c in children["groups"]],
             [c["theme_code"] for c in children["themes"]],
             [c["language_code"] for c in children["languages"]],
+            [c["initiative_code"] for c in children["coordination"]],
         )
     return out
 

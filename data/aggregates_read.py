@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from data.aggregates import (
     SHARES,
+    AggCoordination,
     AggEvents,
     AggGroups,
     AggInitiatives,
@@ -39,6 +40,7 @@ from data.aggregates import (
 from data.aggregates_sql import keys, recount, values
 from data.queries import (
     Cell,
+    CoordinationTotal,
     CountryRow,
     Filters,
     GroupTotal,
@@ -48,8 +50,11 @@ from data.queries import (
     RegionTotal,
     Summary,
     matching_reports,
+    ranked_coordination,
+    ranked_priorities,
 )
 from data.reference import reference
+from data.scoring import as_points
 
 WEEK = dt.timedelta(days=7)
 DAY = dt.timedelta(days=1)
@@ -169,7 +174,7 @@ def _totals(rows, width: int) -> dict:
 
 
 def _summary(rows: _Rows, events_rows: list[tuple]) -> Summary:
-    by_region = _totals(((r[0], r[3], r[4]) for r in events_rows), 1)
+    by_region = _totals(((r[0], r[3], r[4], r[5]) for r in events_rows), 1)
     events = sum(v[0] for v in by_region.values())
     if not events:
         return Summary()
@@ -182,20 +187,24 @@ def _summary(rows: _Rows, events_rows: list[tuple]) -> Summary:
         total = per_code.setdefault(code, [0, 0, 0, 0, 0])
         for index, value in enumerate((mentions, points, first, 1, weighted)):
             total[index] += value
-    priorities = sorted(
-        (
+    priorities = ranked_priorities(
+        [
             Priority(
                 code,
                 m,
-                p,
+                as_points(p),
                 f,
                 regions,
-                round(float(w) / participants, 4) if participants else 0.0,
+                round(as_points(w) / participants, 4) if participants else 0.0,
             )
             for code, (m, p, f, regions, w) in per_code.items()
-        ),
-        key=lambda x: (-x.points, -x.mentions, x.code),
+        ]
     )
+    coordination: dict[str, list[int]] = {}
+    for (_region, code), (n,) in _totals(rows(AggCoordination), 2).items():
+        total = coordination.setdefault(code, [0, 0])
+        total[0] += n
+        total[1] += 1
     recommendations = _totals(rows(AggRecommendations), 1)
     number = {code: rec.number for code, rec in reference().recommendations.items()}
     return Summary(
@@ -209,10 +218,14 @@ def _summary(rows: _Rows, events_rows: list[tuple]) -> Summary:
         priorities,
         # In the reference order (R1, R2 … R10), not as text sorts the codes (R1, R10, R2 …).
         [
-            RecommendationTotal(c, m, p)
+            RecommendationTotal(c, m, as_points(p))
             for c, (m, p) in sorted(recommendations.items(), key=lambda kv: number[kv[0]])
         ],
-        [RegionTotal(region, n, p) for region, (n, p) in sorted(by_region.items())],
+        [RegionTotal(region, n, p) for region, (n, p, _lower) in sorted(by_region.items())],
+        ranked_coordination(
+            [CoordinationTotal(code, n, regions) for code, (n, regions) in coordination.items()]
+        ),
+        sum(v[2] for v in by_region.values()),
     )
 
 
@@ -252,7 +265,9 @@ def region_cells(prioritized: list[tuple], by_region: list[RegionTotal]) -> list
     region_events = {r.region: r.events for r in by_region}
     cells = _totals(((r[0], r[2], r[3]) for r in prioritized), 2)
     return [
-        Cell(region, rec, n, region_events[region]) for (region, rec), (n,) in sorted(cells.items())
+        # A region whose reports all continue earlier ones has no events of its own.
+        Cell(region, rec, n, max(n, region_events.get(region, 0)))
+        for (region, rec), (n,) in sorted(cells.items())
     ]
 
 

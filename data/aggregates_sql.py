@@ -16,6 +16,7 @@ from sqlalchemy.orm import aliased
 from data import privacy
 from data.aggregates import (
     FACETS,
+    AggCoordination,
     AggEvents,
     AggGroups,
     AggInitiatives,
@@ -25,6 +26,7 @@ from data.aggregates import (
 )
 from data.models import (
     Report,
+    ReportCoordination,
     ReportGroup,
     ReportInitiative,
     ReportLanguage,
@@ -32,7 +34,6 @@ from data.models import (
     ReportTheme,
     Status,
 )
-from data.queries import RECOMMENDATION_SLOTS, borda_points
 from data.reference import reference
 
 Scope = Callable[[type[Report]], ColumnElement[bool]]
@@ -87,7 +88,8 @@ def _facet(kind: str, dialect: str):
     share = int(kind.removeprefix("group") or 0)
     wanted = g.count >= max(privacy.THRESHOLD, 1)  # data.privacy.countable, in SQL
     if share:
-        wanted &= g.count * 100 >= share * r.participants_total
+        # NULL (no share) when the total is unknown or a lower bound: never in a share facet.
+        wanted &= g.count * 100 >= share * privacy.share_total_sql(r)
     return g.group_code, [(g, g.report_id == r.id)], [wanted]
 
 
@@ -95,7 +97,10 @@ def _tables(scope: Scope, dialect: str) -> dict:
     """Per table: (the FROM, key expressions, expressions to sum) over the reports in scope."""
     r, i, rec = Report, ReportInitiative, ReportRecommendation
     country = func.coalesce(r.country, "")
-    points = borda_points(i.rank)
+    total = func.coalesce(r.participants_total, 0)
+    # A report that continues an earlier one adds no event and no participants (data.aggregates).
+    own = case((r.continues.is_(None), 1), else_=0)
+    c = ReportCoordination
     rec_of = case(
         {code: item.recommendation for code, item in reference().initiatives.items()},
         value=i.code,
@@ -110,17 +115,17 @@ def _tables(scope: Scope, dialect: str) -> dict:
         AggEvents: (
             r.__table__,
             [r.region, country, monday(r.event_date, dialect)],
-            [ONE, r.participants_total],
+            [own, own * total, own * privacy.lower_bound_sql(r)],
         ),
         AggInitiatives: (
             i.__table__.join(r, r.id == i.report_id),
             [r.region, i.code],
-            [ONE, points, case((i.rank == 1, 1), else_=0), points * r.participants_total],
+            [ONE, i.points, case((i.rank == 1, 1), else_=0), i.points * total],
         ),
         AggRecommendations: (
             rec.__table__.join(r, r.id == rec.report_id),
             [rec.code],
-            [ONE, borda_points(rec.rank, RECOMMENDATION_SLOTS)],
+            [ONE, rec.points],
         ),
         AggPrioritized: (
             pairs.join(r, r.id == pairs.c.report_id),
@@ -133,13 +138,18 @@ def _tables(scope: Scope, dialect: str) -> dict:
             [
                 ONE,
                 privacy.public_count_sql(ReportGroup.count),
-                r.participants_total,
+                total,
                 privacy.hidden_sql(ReportGroup.count),
             ],
         ),
         AggLanguages: (
             ReportLanguage.__table__.join(r, r.id == ReportLanguage.report_id),
             [ReportLanguage.language_code],
+            [ONE],
+        ),
+        AggCoordination: (
+            c.__table__.join(r, r.id == c.report_id),
+            [r.region, c.initiative_code],
             [ONE],
         ),
     }

@@ -14,6 +14,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from data.aggregates import (
+    AggCoordination,
     AggEvents,
     AggGroups,
     AggInitiatives,
@@ -33,7 +34,7 @@ from data.models import Report
 from data.queries import Filters, Insights, RegionTotal, Summary, matching_reports
 
 MAP_TABLES = (AggEvents, AggPrioritized)
-OTHER_TABLES = (AggInitiatives, AggRecommendations, AggGroups, AggLanguages)
+OTHER_TABLES = (AggInitiatives, AggRecommendations, AggGroups, AggLanguages, AggCoordination)
 
 
 def unplaced(filters: Filters) -> Filters:

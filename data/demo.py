@@ -103,6 +103,16 @@ def _count(rng: random.Random, total: int, share: float, missing: float = 0.15) 
     return min(total, max(0, round(rng.gauss(share, share / 3 + 0.02) * total)))
 
 
+def _ranks(rng: random.Random, n: int) -> list[int | None]:
+    """Ranks 1..n, sometimes with two tied in one row; or none (an unranked set)."""
+    if n > 5 or rng.random() < 0.2:
+        return [None] * n
+    ranks = list(range(1, n + 1))
+    if n >= 2 and rng.random() < 0.15:
+        ranks[1] = 1  # the first two written in one row
+    return ranks
+
+
 def generate(n: int = 300, seed: int = 2020, ref: Reference | None = None) -> list[dict[str, Any]]:
     """``n`` reports in the API's JSON shape."""
     ref = ref or reference()
@@ -124,7 +134,11 @@ def generate(n: int = 300, seed: int = 2020, ref: Reference | None = None) -> li
             else rng.choice(["Global", "Online", "Thematic"])
         )
         rec_weights = {c: (3.0 if c in favoured else 1.0) for c in ref.recommendations}
-        priorities = _sample(rng, weights, rng.choice([3, 4, 5, 5, 5]))
+        # Shapes of the real 2020 reports: mostly a ranked top 5, some with a tie, some an
+        # unranked set of 1 to 10, now and then recommendations only.
+        priorities = _sample(rng, weights, rng.choice([0, 1, 3, 4, 5, 5, 5, 8, 10]))
+        ranks = _ranks(rng, len(priorities))
+        precision = _pick(rng, {"exact": 0.85, "about": 0.05, "at_least": 0.1})
         reports.append(
             {
                 "client_id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
@@ -147,6 +161,7 @@ def generate(n: int = 300, seed: int = 2020, ref: Reference | None = None) -> li
                 "note_takers": f"Note taker {index + 1}",
                 "participants": {
                     "total": total,
+                    "total_precision": precision,
                     "women": _count(rng, total, 0.38),
                     "lgbtq": _count(rng, total, 0.06, 0.4),
                     "indigenous": _count(rng, total, 0.04, 0.5),
@@ -157,12 +172,23 @@ def generate(n: int = 300, seed: int = 2020, ref: Reference | None = None) -> li
                     "newcomers": _count(rng, total, 0.2),
                 },
                 "recommendations": [
-                    {"code": c, "why": rng.choice(WHY)}
-                    for c in _sample(rng, rec_weights, rng.choice([0, 2, 3, 3, 3]))
+                    {"code": c, "rank": n, "why": rng.choice(WHY)}
+                    for n, c in enumerate(
+                        _sample(
+                            rng,
+                            rec_weights,
+                            rng.choice([1, 2, 3, 3, 3] if not priorities else [0, 2, 3, 3, 3]),
+                        ),
+                        start=1,
+                    )
                 ],
                 "priorities": [
-                    {"code": c, "why": rng.choice(WHY) if rng.random() < 0.7 else ""}
-                    for c in priorities
+                    {
+                        "code": c,
+                        **({"rank": r} if r is not None else {}),
+                        "why": rng.choice(WHY) if rng.random() < 0.7 else "",
+                    }
+                    for c, r in zip(priorities, ranks, strict=True)
                 ],
                 "global_coordination": _sample(rng, weights, rng.choice([0, 1, 2])),
                 "resources_needed": "Small grants, a facilitator and interpretation.",

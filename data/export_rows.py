@@ -25,7 +25,6 @@ from data.export_sql import (
     plain,
 )
 from data.models import Report
-from data.queries import INITIATIVE_SLOTS, RECOMMENDATION_SLOTS
 from data.reference import reference
 
 BATCH = 2000
@@ -55,15 +54,9 @@ def layout() -> list[Column]:
         Column("languages", TEXT),
         Column("themes", TEXT),
         *(Column(f"group_{g}", NUMBER) for g in groups),
-        *(
-            Column(f"{prefix}_{n}{suffix}", TEXT)
-            for prefix, slots in (
-                ("priority", INITIATIVE_SLOTS),
-                ("recommendation", RECOMMENDATION_SLOTS),
-            )
-            for n in range(1, slots + 1)
-            for suffix in ("", "_why")
-        ),
+        # JSON arrays of {"position", "code", "rank", "why"} (data.export_sql.choices_json).
+        Column("recommendations", TEXT),
+        Column("priorities", TEXT),
         Column("global_coordination", TEXT),
     ]
 

@@ -9,7 +9,21 @@ SQLite and PostgreSQL.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, String, case, cast, func, literal, select
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Integer,
+    String,
+    Text,
+    case,
+    cast,
+    func,
+    literal,
+    null,
+    select,
+)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 
@@ -22,7 +36,6 @@ from data.models import (
     ReportRecommendation,
     ReportTheme,
 )
-from data.queries import INITIATIVE_SLOTS, RECOMMENDATION_SLOTS
 from data.reference import reference
 
 # Text a spreadsheet would evaluate as a formula (OWASP "CSV injection").
@@ -81,6 +94,8 @@ def base_query(text):
             out.append(cast(column, Integer))
         elif isinstance(column.type, Integer):
             out.append(column)
+        elif isinstance(column.type, JSON):
+            out.append(text(cast(column, Text)))
         else:
             out.append(text(column))
     return select(*out).order_by(table.c.id)
@@ -103,15 +118,63 @@ def _joined(model, column: str, ordered: bool, text):
     return _per_report(table, [text(codes)])
 
 
-def _ranked(model, slots: int, text):
-    """One row per report: the code and reason at each rank, as columns."""
-    table = model.__table__
-    picked = []
-    for n in range(1, slots + 1):
-        for name in ("code", "why"):
-            value = func.max(case((table.c.rank == n, table.c[name])))
-            picked.append(text(value))
-    return _per_report(table, picked)
+class choices_json(FunctionElement):
+    """A report's chosen codes as one JSON array of objects ``{"position", "code", "rank",
+    "why"}``, in ``position`` order (the order the report gave; ``rank`` null in an unranked
+    set). SQLite before 3.44 cannot order inside the aggregate: there the objects come in the
+    order SQLite scans the (report_id, code) primary key, and a reader sorts by ``position``.
+
+    Arguments: position, code, rank, why. The text is JSON on both backends; only its spacing
+    differs (PostgreSQL writes ``"key" : value``)."""
+
+    type = Text()
+    inherit_cache = True
+
+
+class ordered_choices_json(choices_json):
+    """``choices_json`` ordered inside the aggregate, for backends that can
+    (``orders_inside_aggregates``)."""
+
+    inherit_cache = True
+
+
+def _parts(element, compiler, **kw):
+    position, code, rank, why = element.clauses
+    keys = (("position", position), ("code", code), ("rank", rank), ("why", why))
+    pairs = ", ".join(f"'{k}', {compiler.process(v, **kw)}" for k, v in keys)
+    # Ties in position (global coordination has none stored) fall back to the code.
+    order = f" ORDER BY {compiler.process(position, **kw)}, {compiler.process(code, **kw)}"
+    return pairs, (order if isinstance(element, ordered_choices_json) else "")
+
+
+@compiles(choices_json, "sqlite")
+def _choices_sqlite(element, compiler, **kw):
+    pairs, order = _parts(element, compiler, **kw)
+    return f"json_group_array(json_object({pairs}){order})"
+
+
+@compiles(choices_json, "postgresql")
+def _choices_postgresql(element, compiler, **kw):
+    pairs, order = _parts(element, compiler, **kw)
+    return f"CAST(json_agg(json_build_object({pairs}){order}) AS TEXT)"
+
+
+def _chosen(model, ordered: bool):
+    """One row per report: its choices as ``choices_json``. The cell is not passed through the
+    format's ``text``: a JSON array starts with ``[``, never with a formula's first character."""
+    t = model.__table__
+    kind = ordered_choices_json if ordered else choices_json
+    return _per_report(t, [kind(t.c.position, t.c.code, t.c.rank, t.c.why)])
+
+
+def _coordination(ordered: bool):
+    """One row per report: the initiatives named for global coordination with the event's
+    reasons, as ``choices_json``. No order or rank is stored for them: ``position`` and
+    ``rank`` are null and the objects come in code order."""
+    t = ReportCoordination.__table__
+    none = cast(null(), Integer)
+    kind = ordered_choices_json if ordered else choices_json
+    return _per_report(t, [kind(none, t.c.initiative_code, none, t.c.why)])
 
 
 def _counts():
@@ -127,9 +190,9 @@ def child_queries(ordered: bool, text) -> list:
         _joined(ReportLanguage, "language_code", ordered, text),
         _joined(ReportTheme, "theme_code", ordered, text),
         _counts(),
-        _ranked(ReportInitiative, INITIATIVE_SLOTS, text),
-        _ranked(ReportRecommendation, RECOMMENDATION_SLOTS, text),
-        _joined(ReportCoordination, "initiative_code", ordered, text),
+        _chosen(ReportRecommendation, ordered),
+        _chosen(ReportInitiative, ordered),
+        _coordination(ordered),
     ]
 
 

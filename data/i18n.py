@@ -206,3 +206,18 @@ def _time_zone_options(locale: str, zones: tuple[str, ...]) -> list[dict[str, st
         # CLDR calls UTC "Unknown Region (UTC) Time".
         options.append({"label": "UTC" if zone == "UTC" else label, "value": zone})
     return options
+
+
+def attendance(total: int | None, precision: str | None = "exact") -> str:
+    """A number of participants as the report gave it: "34", "about 250", "at least 30", or
+    "not given"."""
+    from flask_babel import format_decimal
+
+    if total is None:
+        return gettext("not given")
+    number = format_decimal(total)
+    if precision == "at_least":
+        return gettext("at least %(number)s", number=number)
+    if precision == "about":
+        return gettext("about %(number)s", number=number)
+    return number

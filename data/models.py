@@ -23,7 +23,6 @@ from sqlalchemy import (
     SmallInteger,
     String,
     Text,
-    UniqueConstraint,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -71,7 +70,20 @@ class Report(Base):
     attendees: Mapped[str] = mapped_column(Text, default="")
     facilitators: Mapped[str] = mapped_column(Text, default="")
     note_takers: Mapped[str] = mapped_column(Text, default="")
-    participants_total: Mapped[int] = mapped_column(Integer)
+    # None: the report gave no number. ``total_precision`` says what a number means: ``exact``,
+    # ``about`` ("close to 250") or ``at_least`` ("over 30": sums that include it are lower
+    # bounds).
+    participants_total: Mapped[int | None] = mapped_column(Integer)
+    total_precision: Mapped[str] = mapped_column(String(8), default="exact", server_default="exact")
+    # An event held in several parts: [{"date": "YYYY-MM-DD", "format": code}, …] in order; the
+    # event's own date is the first part's. None: one session.
+    sessions: Mapped[Any] = mapped_column(JSON, nullable=True)
+    # Affiliates or groups that organized the event together with ``organizer_affiliate``.
+    co_organizers: Mapped[Any] = mapped_column(JSON, nullable=True)
+    # The earlier report of the same discussion (a survey after a call): the discussion counts
+    # once as an event and its participants are not added twice. A plain id, like
+    # ``possible_duplicate_of``.
+    continues: Mapped[int | None] = mapped_column(Integer, index=True)
     resources_needed: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     # The interface language the report was written in; free text stays as typed.
@@ -92,10 +104,10 @@ class Report(Base):
     edit_token_hash: Mapped[str | None] = mapped_column(String(64), index=True, unique=True)
 
     initiatives: Mapped[list[ReportInitiative]] = relationship(
-        cascade="all, delete-orphan", order_by="ReportInitiative.rank"
+        cascade="all, delete-orphan", order_by="ReportInitiative.position"
     )
     recommendations: Mapped[list[ReportRecommendation]] = relationship(
-        cascade="all, delete-orphan", order_by="ReportRecommendation.rank"
+        cascade="all, delete-orphan", order_by="ReportRecommendation.position"
     )
     groups: Mapped[list[ReportGroup]] = relationship(cascade="all, delete-orphan")
     themes: Mapped[list[ReportTheme]] = relationship(cascade="all, delete-orphan")
@@ -109,24 +121,26 @@ class _Child:
     )
 
 
-class ReportInitiative(_Child, Base):
-    """A ranked initiative (rank 1 = highest) with the event's reason."""
+class _Chosen(_Child):
+    """A chosen code with the event's reason. ``rank``: 1 = first, equal ranks are a tie, None
+    for every choice of an unranked set. ``position``: the order the report gave (a reason
+    written for a group of choices is stored on each). ``points``: this choice's share of the
+    event's points in thousandths (data.scoring), stored so that every recount sums the same
+    numbers."""
 
+    code: Mapped[str] = mapped_column(String(3), primary_key=True, index=True)
+    position: Mapped[int] = mapped_column(SmallInteger, default=1, server_default="1")
+    rank: Mapped[int | None] = mapped_column(SmallInteger)
+    points: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    why: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReportInitiative(_Chosen, Base):
     __tablename__ = "report_initiatives"
-    __table_args__ = (UniqueConstraint("report_id", "code"),)
-
-    rank: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
-    code: Mapped[str] = mapped_column(String(3), index=True)
-    why: Mapped[str] = mapped_column(Text, default="")
 
 
-class ReportRecommendation(_Child, Base):
+class ReportRecommendation(_Chosen, Base):
     __tablename__ = "report_recommendations"
-    __table_args__ = (UniqueConstraint("report_id", "code"),)
-
-    rank: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
-    code: Mapped[str] = mapped_column(String(3), index=True)
-    why: Mapped[str] = mapped_column(Text, default="")
 
 
 class ReportGroup(_Child, Base):
@@ -162,6 +176,7 @@ class ReportCoordination(_Child, Base):
     __tablename__ = "report_coordination"
 
     initiative_code: Mapped[str] = mapped_column(String(3), primary_key=True)
+    why: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class ReportAudit(Base):

@@ -3,7 +3,10 @@
 Every question starts from the published reports matching the filters (``matching_reports``).
 Definitions, for an initiative over those events:
 
-- ``points``: Borda points (rank 1 of 5 earns 5, rank 5 earns 1);
+- ``events``: mentions, the events that named it;
+- ``points``: every event hands out 15 (``data.scoring``: by position in a ranked list, shared
+  among ties, equally in an unranked set);
+- ``coordination``: the events that named it for global coordination;
 - ``breadth``: in how many regions it is among that region's top five by points (ties at the
   fifth place count, SQL ``RANK() <= 5``);
 - ``event_score``: points per matching event (Σ points / number of matching events), so every
@@ -19,7 +22,7 @@ from __future__ import annotations
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session, aliased
 
-from data.models import Report, ReportGroup, ReportInitiative, ReportTheme
+from data.models import Report, ReportCoordination, ReportGroup, ReportInitiative, ReportTheme
 from data.overlap_scope import EVERYTHING, POINTS, matching_ids
 from data.overlap_shapes import (
     Cell,
@@ -33,6 +36,7 @@ from data.overlap_shapes import (
 )
 from data.queries import Filters
 from data.representation import THIN_EVENTS, THIN_SHARE, gaps
+from data.scoring import as_points
 from data.support import plan_items
 
 # Importable from here, as before the split: the result shapes and the representation gaps.
@@ -78,9 +82,10 @@ def initiatives(session: Session, filters: Filters = EVERYTHING) -> list[Initiat
             func.sum(POINTS),
             func.count(distinct(Report.region)),
             func.sum(Report.participants_total),
-            func.sum(POINTS * Report.participants_total),
+            func.sum(POINTS * func.coalesce(Report.participants_total, 0)),
         )
     ).all()
+    coordination = _coordination(session, ids)
     themes = dict(
         session.execute(
             select(ReportInitiative.code, func.count(distinct(ReportTheme.theme_code)))
@@ -109,20 +114,33 @@ def initiatives(session: Session, filters: Filters = EVERYTHING) -> list[Initiat
         InitiativeMetrics(
             code=code,
             events=int(n),
-            points=int(pts),
+            points=as_points(int(pts)),
             regions=int(regions),
             themes=int(themes.get(code, 0)),
             participants=int(people or 0),
             breadth=breadth.get(code, 0),
-            event_score=round(int(pts) / events, 4),
-            participant_score=round(float(weighted or 0) / participants, 4)
+            event_score=round(as_points(int(pts)) / events, 4),
+            participant_score=round(as_points(int(weighted or 0)) / participants, 4)
             if participants
             else 0.0,
             group_shares=dict(sorted(shares.get(code, {}).items())),
+            coordination=int(coordination.get(code, 0)),
         )
         for code, n, pts, regions, people, weighted in main
     ]
-    return sorted(out, key=lambda m: (-m.points, -m.events, m.code))
+    return sorted(out, key=lambda m: (-m.events, -m.points, m.code))
+
+
+def _coordination(session: Session, ids, codes: list[str] | None = None) -> dict[str, int]:
+    """Per initiative, the events among ``ids`` that named it for global coordination."""
+    query = (
+        select(ReportCoordination.initiative_code, func.count())
+        .where(ReportCoordination.report_id.in_(ids))
+        .group_by(ReportCoordination.initiative_code)
+    )
+    if codes is not None:
+        query = query.where(ReportCoordination.initiative_code.in_(codes))
+    return {code: int(n) for code, n in session.execute(query)}
 
 
 def _breadth(session: Session, ids) -> dict[str, int]:
@@ -152,7 +170,7 @@ def _breadth(session: Session, ids) -> dict[str, int]:
 def region_matrix(session: Session, filters: Filters = EVERYTHING) -> list[Cell]:
     """Events and points of every (initiative, region) pair that has any."""
     return [
-        Cell(code, region, int(n), int(pts))
+        Cell(code, region, int(n), as_points(int(pts)))
         for code, region, n, pts in session.execute(
             select(ReportInitiative.code, Report.region, func.count(), func.sum(POINTS))
             .join(Report, Report.id == ReportInitiative.report_id)
@@ -197,7 +215,9 @@ def provenance(session: Session, code: str, filters: Filters = EVERYTHING) -> li
             )
             .join(Report, Report.id == ReportInitiative.report_id)
             .where(ReportInitiative.code == code, Report.id.in_(matching_ids(filters)))
-            .order_by(ReportInitiative.rank, Report.event_date, Report.id)
+            .order_by(
+                ReportInitiative.rank.is_(None), ReportInitiative.rank, Report.event_date, Report.id
+            )
         )
     ]
 
@@ -217,14 +237,16 @@ def plan_lines(session: Session, filters: Filters = EVERYTHING) -> list[PlanLine
         .order_by(ReportInitiative.code, ReportInitiative.report_id)
     ):
         found.setdefault(code, []).append((int(report_id), int(points)))
+    coordination = _coordination(session, matching_ids(filters), codes)
     return [
         PlanLine(
             i.code,
             i.note,
             i.owner,
             len(found.get(i.code, [])),
-            sum(p for _, p in found.get(i.code, [])),
+            as_points(sum(p for _, p in found.get(i.code, []))),
             [r for r, _ in found.get(i.code, [])],
+            coordination.get(i.code, 0),
         )
         for i in items
     ]

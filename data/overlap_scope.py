@@ -1,15 +1,15 @@
 """What every overlap question starts from: the ids of the published reports matching the
-filters, and the Borda points of a ranked initiative."""
+filters, and the points of a chosen initiative (``data.scoring``, in thousandths)."""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 
 from data.models import ReportInitiative
-from data.queries import Filters, borda_points, matching_reports
+from data.queries import Filters, matching_reports
 
 EVERYTHING = Filters()  # no filter: every published report
-POINTS = borda_points(ReportInitiative.rank)
+POINTS = ReportInitiative.points  # thousandths: data.scoring.as_points for display
 
 
 def matching_ids(filters: Filters):

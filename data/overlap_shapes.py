@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class InitiativeMetrics:
     code: str
-    events: int
-    points: int
+    events: int  # mentions: events that named it
+    points: float  # data.scoring: every event hands out 15
     regions: int
     themes: int
     participants: int
@@ -18,6 +18,7 @@ class InitiativeMetrics:
     event_score: float
     participant_score: float
     group_shares: dict[str, float] = field(default_factory=dict)
+    coordination: int = 0  # events that named it for global coordination
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Cell:
     code: str
     region: str
     events: int
-    points: int
+    points: float
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,8 @@ class Provenance:
     event_date: dt.date
     region: str
     country: str | None
-    participants: int
-    rank: int
+    participants: int | None
+    rank: int | None  # None: the event chose it in an unranked set
     why: str
 
 
@@ -78,5 +79,6 @@ class PlanLine:
     note: str
     owner: str
     events: int
-    points: int
+    points: float
     report_ids: list[int]
+    coordination: int = 0  # events that named it for global coordination

@@ -16,11 +16,36 @@ if TYPE_CHECKING:
 THRESHOLD = int(os.environ.get("PRIVACY_THRESHOLD", "5"))
 
 
-def countable(count: int, total: int, share: int | None = None) -> bool:
+def countable(count: int, total: int | None, share: int | None = None) -> bool:
     """Does an event count as one "with participants from" a group (and, with ``share``, with at
     least that percent of its participants from it)? Only when the count itself may be shown:
-    a filter matching 1..THRESHOLD-1 people would tell a suppressed count by who is listed."""
-    return count >= max(THRESHOLD, 1) and (not share or count * 100 >= share * total)
+    a filter matching 1..THRESHOLD-1 people would tell a suppressed count by who is listed.
+    ``total`` is ``share_total``: None when no share can be worked out."""
+    if count < max(THRESHOLD, 1):
+        return False
+    return not share or (total is not None and count * 100 >= share * total)
+
+
+def share_total(total: int | None, precision: str) -> int | None:
+    """The total a group's share is taken of: None when the total is unknown, or only a lower
+    bound ("over 30": 20 women could be half of them or a third)."""
+    return None if total is None or precision == "at_least" else total
+
+
+def share_total_sql(r):
+    """``share_total`` in SQL, for a report table ``r``."""
+    return case((r.total_precision == "at_least", None), else_=r.participants_total)
+
+
+def lower_bound(total: int | None, precision: str) -> bool:
+    """Is this event's number of participants only a lower bound of what a sum should hold
+    (written as "at least", or not given)?"""
+    return total is None or precision == "at_least"
+
+
+def lower_bound_sql(r):
+    """1 when ``lower_bound``, else 0, in SQL."""
+    return case(((r.participants_total.is_(None)) | (r.total_precision == "at_least"), 1), else_=0)
 
 
 def public_count(count, total: int = 0) -> int:

@@ -1,8 +1,12 @@
 """Published aggregates, computed in SQL (GROUP BY), returned as small dataclasses.
 
 Every query starts from the set of published report ids that match the filters, so the
-filters are written once. Borda points: rank 1 of the 5 initiative slots earns 5 points, rank 5
-earns 1; rank 1 of the 3 recommendation slots earns 3.
+filters are written once. Three measures (``data.scoring`` for the points):
+
+- *mentions*: how many events named an initiative (the same meaning for every report);
+- *points*: every event hands out 15, by position in a ranked list, shared among ties, equally
+  in an unranked set; participant-weighted as Σ points × participants / Σ participants;
+- *global coordination*: how many events named an initiative for global coordination.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from data import privacy
 from data.models import (
     DataVersion,
     Report,
+    ReportCoordination,
     ReportGroup,
     ReportInitiative,
     ReportLanguage,
@@ -25,19 +30,7 @@ from data.models import (
     Status,
 )
 from data.reference import reference
-
-INITIATIVE_SLOTS = 5
-RECOMMENDATION_SLOTS = 3
-
-
-def borda_points(rank, slots: int = INITIATIVE_SLOTS):
-    """Points for a ranked choice: the top of ``slots`` earns ``slots``, the last earns 1.
-
-    The one Borda rule of the app: ``rank`` is a number (the intake's aggregate rows) or a SQL
-    column (the recounts, the overlap), which gives the same arithmetic as an expression."""
-    if isinstance(rank, int) and not 1 <= rank <= slots:
-        raise ValueError(f"rank {rank} outside 1..{slots}")
-    return slots + 1 - rank
+from data.scoring import as_points
 
 
 @dataclass(frozen=True)
@@ -63,7 +56,7 @@ class Filters:
 class Priority:
     code: str
     mentions: int
-    points: int
+    points: float  # data.scoring: every event hands out 15
     first_choices: int
     regions: int
     weighted: float  # participant-weighted points: Σ points × participants / Σ participants
@@ -73,7 +66,25 @@ class Priority:
 class RecommendationTotal:
     code: str
     mentions: int
-    points: int
+    points: float  # data.scoring: every event hands out 6 (a ranked three's 3 + 2 + 1)
+
+
+@dataclass(frozen=True)
+class CoordinationTotal:
+    """An initiative named for global coordination, and by how many events."""
+
+    code: str
+    events: int
+    regions: int = 0
+
+
+def ranked_priorities(items: list[Priority]) -> list[Priority]:
+    """Mentions first (the measure that means the same for every report), then points."""
+    return sorted(items, key=lambda p: (-p.mentions, -p.points, p.code))
+
+
+def ranked_coordination(items: list[CoordinationTotal]) -> list[CoordinationTotal]:
+    return sorted(items, key=lambda c: (-c.events, c.code))
 
 
 @dataclass(frozen=True)
@@ -102,6 +113,10 @@ class Summary:
     priorities: list[Priority] = field(default_factory=list)
     recommendations: list[RecommendationTotal] = field(default_factory=list)
     by_region: list[RegionTotal] = field(default_factory=list)
+    coordination: list[CoordinationTotal] = field(default_factory=list)
+    # Events whose attendance was written as "at least" or not at all: while above zero,
+    # ``participants`` is a lower bound ("at least …").
+    lower_bound_events: int = 0
 
 
 @dataclass(frozen=True)
@@ -165,7 +180,10 @@ def matching_reports(filters: Filters) -> Select:
         wanted = ReportGroup.count >= max(privacy.THRESHOLD, 1)
         if filters.group_share:
             # count / total >= share%, kept in integers so both backends agree exactly.
-            wanted &= ReportGroup.count * 100 >= filters.group_share * Report.participants_total
+            # NULL, never matching, when the total is unknown or a lower bound.
+            wanted &= ReportGroup.count * 100 >= filters.group_share * privacy.share_total_sql(
+                Report
+            )
         # EXISTS, a primary-key lookup per candidate: most events count most groups, so the
         # set of ids an IN would build is nearly every report (4× slower on SQLite at 100k).
         q = q.where(
@@ -181,15 +199,19 @@ def summary(session: Session, filters: Filters = Filters()) -> Summary:
     numbers from the aggregate tables: ``data.insights.summary``."""
     ids = matching_reports(filters).subquery()
     in_ids = Report.id.in_(select(ids.c.id))
+    # A report continuing an earlier one adds no event and no participants (data.aggregates).
+    own = Report.continues.is_(None)
+    total = func.coalesce(Report.participants_total, 0)
 
-    events, participants, countries = session.execute(
+    events, participants, countries, lower = session.execute(
         select(
             func.count(Report.id),
-            func.coalesce(func.sum(Report.participants_total), 0),
+            func.coalesce(func.sum(total), 0),
             func.count(distinct(Report.country)),
-        ).where(in_ids)
+            func.coalesce(func.sum(privacy.lower_bound_sql(Report)), 0),
+        ).where(in_ids, own)
     ).one()
-    if not events:
+    if not session.scalar(select(func.count()).where(in_ids)):
         return Summary()
 
     groups = [
@@ -198,7 +220,7 @@ def summary(session: Session, filters: Filters = Filters()) -> Summary:
             select(
                 ReportGroup.group_code,
                 func.sum(privacy.public_count_sql(ReportGroup.count)),
-                func.sum(Report.participants_total),
+                func.sum(total),
                 func.sum(privacy.hidden_sql(ReportGroup.count)),
             )
             .join(Report, Report.id == ReportGroup.report_id)
@@ -208,15 +230,15 @@ def summary(session: Session, filters: Filters = Filters()) -> Summary:
         )
     ]
 
-    points = borda_points(ReportInitiative.rank)
+    points = ReportInitiative.points
     priorities = [
         Priority(
             code,
             int(mentions),
-            int(pts),
+            as_points(int(pts)),
             int(first),
             int(regions),
-            round(float(weighted) / participants, 4) if participants else 0.0,
+            round(as_points(int(weighted)) / participants, 4) if participants else 0.0,
         )
         for code, mentions, pts, first, regions, weighted in session.execute(
             select(
@@ -225,20 +247,19 @@ def summary(session: Session, filters: Filters = Filters()) -> Summary:
                 func.sum(points),
                 func.sum(case((ReportInitiative.rank == 1, 1), else_=0)),
                 func.count(distinct(Report.region)),
-                func.sum(points * Report.participants_total),
+                func.sum(points * total),
             )
             .join(Report, Report.id == ReportInitiative.report_id)
             .where(in_ids)
             .group_by(ReportInitiative.code)
-            .order_by(func.sum(points).desc(), func.count().desc(), ReportInitiative.code)
         )
     ]
+    priorities = ranked_priorities(priorities)
 
-    rec_points = borda_points(ReportRecommendation.rank, RECOMMENDATION_SLOTS)
     recommendations = [
-        RecommendationTotal(code, int(mentions), int(pts))
+        RecommendationTotal(code, int(mentions), as_points(int(pts)))
         for code, mentions, pts in session.execute(
-            select(ReportRecommendation.code, func.count(), func.sum(rec_points))
+            select(ReportRecommendation.code, func.count(), func.sum(ReportRecommendation.points))
             .where(ReportRecommendation.report_id.in_(select(ids.c.id)))
             .group_by(ReportRecommendation.code)
         )
@@ -246,11 +267,27 @@ def summary(session: Session, filters: Filters = Filters()) -> Summary:
     # In the reference order (R1, R2 … R10), as data.aggregates_read gives them.
     recommendations.sort(key=lambda r: reference().recommendations[r.code].number)
 
+    coordination = ranked_coordination(
+        [
+            CoordinationTotal(code, int(n), int(regions))
+            for code, n, regions in session.execute(
+                select(
+                    ReportCoordination.initiative_code,
+                    func.count(),
+                    func.count(distinct(Report.region)),
+                )
+                .join(Report, Report.id == ReportCoordination.report_id)
+                .where(in_ids)
+                .group_by(ReportCoordination.initiative_code)
+            )
+        ]
+    )
+
     by_region = [
         RegionTotal(region, int(n), int(p or 0))
         for region, n, p in session.execute(
-            select(Report.region, func.count(), func.sum(Report.participants_total))
-            .where(in_ids)
+            select(Report.region, func.count(), func.sum(total))
+            .where(in_ids, own)
             .group_by(Report.region)
             .order_by(Report.region)
         )
@@ -263,6 +300,8 @@ def summary(session: Session, filters: Filters = Filters()) -> Summary:
         priorities,
         recommendations,
         by_region,
+        coordination,
+        int(lower),
     )
 
 

@@ -28,7 +28,15 @@ class Initiative:
     number: int
     recommendation: str
     title: str
-    verified: bool
+    # How the row is known (the reference README): ``confirmed`` by a 2020 source, ``inferred``
+    # from the 2021–22 list and its renumbering, ``inferred-title`` (number sure, title
+    # translated back). Shown to the support team, kept when an official list is loaded over it.
+    status: str
+    number_2022: int | None  # the same initiative in the renumbered 2021–22 list, if it has one
+
+    @property
+    def confirmed(self) -> bool:
+        return self.status == "confirmed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +99,12 @@ def load(directory: Path = REFERENCE_DIR) -> Reference:
     }
     initiatives = {
         r["code"]: Initiative(
-            r["code"], int(r["number"]), r["recommendation"], r["title"], r["verified"] == "yes"
+            r["code"],
+            int(r["number"]),
+            r["recommendation"],
+            r["title"],
+            r.get("status") or "confirmed",
+            int(r["number_2022"]) if (r.get("number_2022") or "").strip() else None,
         )
         for r in rows("initiatives.csv")
     }

@@ -26,6 +26,7 @@ from data.models import (
     Status,
 )
 from data.reference import reference
+from data.scoring import INITIATIVE_TOTAL, RECOMMENDATION_TOTAL, milli_points
 
 
 def bump_version(session: Session) -> None:
@@ -74,7 +75,15 @@ def report_rows(
         "attendees": data.get("attendees") or "",
         "facilitators": data.get("facilitators") or "",
         "note_takers": data.get("note_takers") or "",
-        "participants_total": participants["total"],
+        "participants_total": participants.get("total"),
+        "total_precision": participants.get("total_precision") or "exact",
+        "sessions": [
+            {"date": str(part["date"]), "format": part["format"]} for part in data["sessions"]
+        ]
+        if data.get("sessions")
+        else None,
+        "co_organizers": list(data["co_organizers"]) if data.get("co_organizers") else None,
+        "continues": data.get("continues"),
         "resources_needed": data.get("resources_needed") or "",
         "notes": data.get("notes") or "",
         "written_in": written_in,
@@ -82,24 +91,40 @@ def report_rows(
         "is_demo": is_demo,
     }
     children = {
-        "initiatives": [
-            {"rank": rank, "code": p["code"], "why": p.get("why") or ""}
-            for rank, p in enumerate(data["priorities"], start=1)
-        ],
-        "recommendations": [
-            {"rank": rank, "code": r["code"], "why": r.get("why") or ""}
-            for rank, r in enumerate(data.get("recommendations") or [], start=1)
-        ],
+        "initiatives": chosen_rows(data.get("priorities") or [], INITIATIVE_TOTAL),
+        "recommendations": chosen_rows(data.get("recommendations") or [], RECOMMENDATION_TOTAL),
         "groups": [
             {"group_code": code, "count": count}
             for code, count in participants.items()
-            if code != "total" and count is not None
+            if code not in ("total", "total_precision") and count is not None
         ],
         "themes": [{"theme_code": t} for t in data.get("themes") or []],
         "languages": [{"language_code": c} for c in data.get("languages") or []],
-        "coordination": [{"initiative_code": c} for c in data.get("global_coordination") or []],
+        "coordination": [
+            {"initiative_code": c["code"], "why": c.get("why") or ""}
+            for c in map(_coded, data.get("global_coordination") or [])
+        ],
     }
     return report, children
+
+
+def _coded(item: str | Mapping[str, Any]) -> Mapping[str, Any]:
+    return {"code": item} if isinstance(item, str) else item
+
+
+def chosen_rows(choices: list[Mapping[str, Any]], total: int) -> list[dict[str, Any]]:
+    """Child rows of chosen codes in the order given, with each one's points (data.scoring)."""
+    points = milli_points([c.get("rank") for c in choices], total)
+    return [
+        {
+            "position": n,
+            "rank": c.get("rank"),
+            "code": c["code"],
+            "points": p,
+            "why": c.get("why") or "",
+        }
+        for n, (c, p) in enumerate(zip(choices, points, strict=True), start=1)
+    ]
 
 
 CHILD_MODELS = {
@@ -297,14 +322,30 @@ def report_data(report: Report) -> dict[str, Any]:
         "note_takers": report.note_takers,
         "participants": {
             "total": report.participants_total,
+            "total_precision": report.total_precision or "exact",
             **{g.group_code: g.count for g in sorted(report.groups, key=lambda g: g.group_code)},
         },
-        "recommendations": [{"code": r.code, "why": r.why} for r in report.recommendations],
-        "priorities": [{"code": p.code, "why": p.why} for p in report.initiatives],
-        "global_coordination": sorted(c.initiative_code for c in report.coordination),
+        "co_organizers": list(report.co_organizers or []),
+        "sessions": list(report.sessions or []),
+        "continues": report.continues,
+        "recommendations": [_choice(r) for r in report.recommendations],
+        "priorities": [_choice(p) for p in report.initiatives],
+        "global_coordination": [
+            {"code": c.initiative_code, "why": c.why or ""}
+            for c in sorted(report.coordination, key=lambda c: c.initiative_code)
+        ],
         "resources_needed": report.resources_needed,
         "notes": report.notes,
     }
+
+
+def _choice(row: ReportInitiative | ReportRecommendation) -> dict[str, Any]:
+    """A stored choice in the API's shape: ``rank`` only when the event ranked its choices."""
+    out: dict[str, Any] = {"code": row.code}
+    if row.rank is not None:
+        out["rank"] = row.rank
+    out["why"] = row.why
+    return out
 
 
 CHILDREN = ("initiatives", "recommendations", "groups", "themes", "languages", "coordination")
@@ -322,6 +363,10 @@ EDITABLE = (
     "facilitators",
     "note_takers",
     "participants_total",
+    "total_precision",
+    "sessions",
+    "co_organizers",
+    "continues",
     "resources_needed",
     "notes",
 )
@@ -332,7 +377,7 @@ def replace_report(session: Session, report: Report, data: Mapping[str, Any]) ->
     fresh = build_report(data, status=Status(report.status), written_in=report.written_in)
     for name in CHILDREN:
         getattr(report, name).clear()
-    # The old child rows go first: new ones may reuse their (report, rank) keys.
+    # The old child rows go first: new ones may reuse their (report, code) keys.
     session.flush()
     for name in EDITABLE:
         setattr(report, name, getattr(fresh, name))

@@ -17,6 +17,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
+    Select,
     String,
     Text,
     and_,
@@ -337,9 +338,11 @@ def queue(
     region: str | None = None,
     duplicates_only: bool = False,
     limit: int = 200,
+    within: Select | None = None,
 ) -> list[QueueRow]:
     """Reports for review, pending first; a possible duplicate shares its date and country (or
-    its name, case-insensitively) with another report that is not itself a marked duplicate."""
+    its name, case-insensitively) with another report that is not itself a marked duplicate.
+    ``within``: a select of report ids to keep (``data.list_changes.touched_reports``)."""
     other = aliased(Report)
     dup = exists().where(
         other.id != Report.id,
@@ -365,6 +368,8 @@ def queue(
         q = q.where(Report.region == region)
     if duplicates_only:
         q = q.where(dup)
+    if within is not None:
+        q = q.where(Report.id.in_(within))
     pending_first = (Report.status != Status.PENDING).label("pending_last")
     q = q.order_by(pending_first, Report.created_at.desc(), Report.id.desc()).limit(limit)
     return [QueueRow(*row[:7], bool(row[7])) for row in session.execute(q)]

@@ -18,7 +18,7 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 
 from data import i18n
-from data.queries import Priority
+from data.queries import Priority, Summary
 from data.reference import reference
 
 
@@ -48,21 +48,32 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[Any]], caption: str | 
     return "\n".join(lines) + "\n"
 
 
-def priorities_table(priorities: Sequence[Priority], caption: str | None = None) -> str:
-    """Per initiative: the same numbers as ``/api/v1/summary``'s ``priorities``."""
+def initiative_rows(summary: Summary) -> list[tuple[Priority, int]]:
+    """Each initiative of the summary with the events that named it for global coordination;
+    one named for global coordination alone comes with zeros for the other measures."""
+    coordinated = {c.code: c.events for c in summary.coordination}
+    rows = [(p, coordinated.pop(p.code, 0)) for p in summary.priorities]
+    rows += [(Priority(code, 0, 0.0, 0, 0, 0.0), n) for code, n in coordinated.items()]
+    return rows
+
+
+def priorities_table(summary: Summary, caption: str | None = None) -> str:
+    """Per initiative: the same numbers as ``/api/v1/summary``'s ``priorities`` and
+    ``global_coordination``."""
     ref = reference()
     headers = [
         _("Code"),
         _("Initiative"),
         _("Recommendation"),
         _("Events"),
-        _("Borda points"),
+        _("Points"),
         _("First choices"),
         _("Regions"),
-        _("Participant-weighted score"),
+        _("Participant-weighted points"),
+        _("Events naming it for global coordination"),
     ]
     rows = []
-    for p in priorities:
+    for p, coordinated in initiative_rows(summary):
         item = ref.initiatives.get(p.code)
         rows.append(
             [
@@ -74,18 +85,24 @@ def priorities_table(priorities: Sequence[Priority], caption: str | None = None)
                 p.first_choices,
                 p.regions,
                 p.weighted,  # str() of a float reads back as the same float
+                coordinated,
             ]
         )
     return table(headers, rows, caption)
 
 
 def _ranked(choices: Sequence[Mapping[str, Any]], label) -> list[str]:
+    """Ranked choices as a numbered list by rank (a tie shares a number, "1 =" ), an unranked
+    set as bullets; each with its reason."""
     if not choices:
         return [_("None given.")]
+    ranked = any(c.get("rank") is not None for c in choices)
     lines = []
-    for c in sorted(choices, key=lambda c: c["rank"]):
+    ordered = sorted(choices, key=lambda c: c.get("rank") or 0) if ranked else choices
+    for c in ordered:
         why = nowiki(c.get("why") or "")
-        lines.append(f"# '''{label(c['code'])}'''" + (f" – {why}" if why else ""))
+        mark = f"* {c['rank']}." if ranked else "*"
+        lines.append(f"{mark} '''{label(c['code'])}'''" + (f" – {why}" if why else ""))
     return lines
 
 
@@ -103,7 +120,10 @@ def report_page(report: Mapping[str, Any], threshold: int) -> str:
         (_("Date"), format_date(_as_date(report["event_date"]), "long")),
         (_("Country or region"), place),
         (_("Format"), i18n.event_format(report["format"])),
-        (_("Number of participants"), participants["total"]),
+        (
+            _("Number of participants"),
+            i18n.attendance(participants["total"], participants.get("total_precision")),
+        ),
         (_("Languages"), languages),
         (_("Themes"), themes),
     ]
@@ -122,16 +142,18 @@ def report_page(report: Mapping[str, Any], threshold: int) -> str:
             shown = f"< {threshold}" if g.get("suppressed") else g.get("count")
             lines += ["|-", f'! scope="row" | {_cell(i18n.group(code))}', f"| {_cell(shown)}"]
         lines.append("|}")
-    lines += ["", "=== " + _("Top 3 recommendations") + " ==="]
+    lines += ["", "=== " + _("Recommendations") + " ==="]
     lines += _ranked(report.get("recommendations") or [], i18n.recommendation)
-    lines += ["", "=== " + _("Top 5 initiatives") + " ==="]
+    lines += ["", "=== " + _("Initiatives") + " ==="]
     lines += _ranked(report.get("priorities") or [], i18n.initiative)
     coordination = report.get("global_coordination") or []
     lines += [
         "",
         "=== " + _("Initiatives that should be the focus of global coordination") + " ===",
     ]
-    lines += [f"* {i18n.initiative(c)}" for c in coordination] or [_("None given.")]
+    lines += _ranked(
+        [c if isinstance(c, Mapping) else {"code": c} for c in coordination], i18n.initiative
+    )
     for heading, key in (
         (_("Human and financial resources needed"), "resources_needed"),
         (_("Other notes"), "notes"),

@@ -187,7 +187,8 @@ def get_reference():
                     "number": i.number,
                     "recommendation": i.recommendation,
                     "label": i18n.initiative(i.code, False),
-                    "verified": i.verified,
+                    "status": i.status,
+                    "number_2022": i.number_2022,
                 }
                 for i in ref.initiatives.values()
             ],
@@ -227,6 +228,9 @@ def get_summary():
         version=version,
         events=data.events,
         participants=data.participants,
+        # Events whose attendance was "at least …" or not given: ``participants`` is then a
+        # lower bound.
+        lower_bound_events=data.lower_bound_events,
         countries=data.countries,
         groups=public_groups(data.groups, threshold),
         priorities=[
@@ -243,6 +247,9 @@ def get_summary():
         recommendations=[
             {"code": r.code, "mentions": r.mentions, "points": r.points}
             for r in data.recommendations
+        ],
+        global_coordination=[
+            {"code": c.code, "events": c.events, "regions": c.regions} for c in data.coordination
         ],
         by_region=[
             {"region": r.region, "events": r.events, "participants": r.participants}

@@ -18,9 +18,8 @@ from typing import Any
 
 from data.privacy import neutralize
 from data.reference import Reference
-from intake.formdata import field_names
+from intake.formdata import LISTS, field_names
 
-LISTS = ("languages", "themes", "global_coordination")
 PRIVATE = ("attendees", "facilitators", "note_takers")  # may name people
 # Imported rows get a client_id made from their content: the same row imported twice is the
 # same report (the service stores it once).

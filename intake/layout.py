@@ -13,7 +13,7 @@ from data import i18n
 from data.reference import reference
 from intake import ids
 from intake.events_ids import REPORT_EVENT
-from intake.formdata import PRIORITY_SLOTS, REC_SLOTS
+from intake.formdata import PART_SLOTS, PRIORITY_ROWS, RANKED, REC_ROWS, UNRANKED
 from intake.schema import LONG, SHORT
 from intake.widgets import honeypot, prefill
 
@@ -43,7 +43,7 @@ def dropdown(name, label, options, multi=False, required=False, help_text=None, 
 
 
 def initiative_options() -> list[dict]:
-    """The 45 initiatives grouped under their recommendation (headers are disabled options)."""
+    """The initiatives grouped under their recommendation (headers are disabled options)."""
     ref = reference()
     options = []
     for rec in ref.recommendations.values():
@@ -67,6 +67,43 @@ def section(title: str, *children, description: str | None = None):
             ]
         ),
         className="mb-4",
+    )
+
+
+def choices(prefix: str, rows, options: list[dict], title: str, description: str):
+    """Rows of chosen codes, each with one reason, and whether the event ranked them."""
+    shown = 5  # the template's five rows; more under "More rows"
+
+    def row(n: int):
+        return dbc.Row(
+            [
+                dbc.Col(
+                    dropdown(f"{prefix}_{n}", _("Row %(row)d", row=n), options, multi=True),
+                    md=6,
+                ),
+                dbc.Col(area(f"{prefix}_{n}_why", _("Why")), md=6),
+            ]
+        )
+
+    ranked = "priorities_ranked" if prefix == "priority" else "recommendations_ranked"
+    more = [row(n) for n in rows if n > shown]
+    return section(
+        title,
+        field(
+            ranked,
+            _("Did the event rank them?"),
+            dbc.RadioItems(
+                id=field_id(ranked),
+                options=[
+                    {"label": _("Yes: row 1 first; several in a row are a tie"), "value": RANKED},
+                    {"label": _("No: the rows are groups, not an order"), "value": UNRANKED},
+                ],
+                value=UNRANKED,
+            ),
+        ),
+        *[row(n) for n in rows if n <= shown],
+        html.Details([html.Summary(_("More rows")), *more], className="mb-2") if more else None,
+        description=description,
     )
 
 
@@ -96,6 +133,7 @@ def form(
     countries = i18n.country_options(ref.countries)
     initiatives = initiative_options()
     recommendations = [{"label": i18n.recommendation(c), "value": c} for c in ref.recommendations]
+    formats = [{"label": i18n.event_format(c), "value": c} for c in ref.formats]
     event = section(
         _("The event"),
         text("event_name", _("Name of the event or group"), required=True),
@@ -105,13 +143,63 @@ def form(
                     text("event_date", _("Date of the event"), required=True, type_="date"), md=4
                 ),
                 dbc.Col(
+                    field(
+                        "format",
+                        _("Format"),
+                        dbc.RadioItems(
+                            id=field_id("format"),
+                            options=formats,
+                            inline=True,
+                        ),
+                        required=True,
+                    ),
+                    md=8,
+                ),
+            ]
+        ),
+        html.Details(
+            [
+                html.Summary(_("Held in several parts? Add the other sessions")),
+                html.P(
+                    _("The date and format above are the first session's."),
+                    className="small text-body-secondary mt-2",
+                ),
+                *[
+                    dbc.Row(
+                        [
+                            dbc.Col(
+                                text(
+                                    f"part_{n}_date",
+                                    _("Session %(number)d: date", number=n),
+                                    type_="date",
+                                ),
+                                md=4,
+                            ),
+                            dbc.Col(
+                                dropdown(
+                                    f"part_{n}_format",
+                                    _("Session %(number)d: format", number=n),
+                                    formats,
+                                ),
+                                md=8,
+                            ),
+                        ]
+                    )
+                    for n in PART_SLOTS
+                ],
+            ],
+            className="mb-3",
+        ),
+        dbc.Row(
+            [
+                dbc.Col(
                     dropdown(
                         "country",
                         _("Country"),
                         countries,
                         help_text=_("Leave empty for an online or thematic event."),
                     ),
-                    md=4,
+                    md=6,
                 ),
                 dbc.Col(
                     dropdown(
@@ -120,19 +208,9 @@ def form(
                         [{"label": i18n.region(c), "value": c} for c in ref.regions],
                         help_text=_("Derived from the country when left empty."),
                     ),
-                    md=4,
+                    md=6,
                 ),
             ]
-        ),
-        field(
-            "format",
-            _("Format"),
-            dbc.RadioItems(
-                id=field_id("format"),
-                options=[{"label": i18n.event_format(c), "value": c} for c in ref.formats],
-                inline=True,
-            ),
-            required=True,
         ),
         dropdown(
             "languages",
@@ -151,7 +229,29 @@ def form(
     )
     people = section(
         _("Who took part"),
-        number("participants_total", _("Number of participants"), required=True, minimum=1),
+        dbc.Row(
+            [
+                dbc.Col(number("participants_total", _("Number of participants"), minimum=1), md=4),
+                dbc.Col(
+                    field(
+                        "participants_precision",
+                        _("This number is"),
+                        dbc.RadioItems(
+                            id=field_id("participants_precision"),
+                            options=[
+                                {"label": _("exact"), "value": "exact"},
+                                {"label": _("about"), "value": "about"},
+                                {"label": _("at least (“over 30”)"), "value": "at_least"},
+                            ],
+                            value="exact",
+                            inline=True,
+                        ),
+                        _("Leave the number empty when nobody counted."),
+                    ),
+                    md=8,
+                ),
+            ]
+        ),
         html.P(
             _(
                 "How many participants came from these groups? Counts only; leave empty "
@@ -174,45 +274,27 @@ def form(
             ]
         ),
     )
-    priorities = section(
-        _("Top 5 initiatives"),
-        *[
-            dbc.Row(
-                [
-                    dbc.Col(
-                        dropdown(
-                            f"priority_{rank}",
-                            _("Initiative ranked %(rank)d", rank=rank),
-                            initiatives,
-                            required=rank == 1,
-                        ),
-                        md=6,
-                    ),
-                    dbc.Col(area(f"priority_{rank}_why", _("Why")), md=6),
-                ]
-            )
-            for rank in PRIORITY_SLOTS
-        ],
-        description=_("Rank the initiatives the event chose, most important first."),
+    recs = choices(
+        "recommendation",
+        REC_ROWS,
+        recommendations,
+        _("Recommendations"),
+        _(
+            "The recommendations the event chose, with why. Several in one row share a "
+            "reason; when the event ranked them, each row is a rank and several in a row "
+            "are a tie."
+        ),
     )
-    recs = section(
-        _("Top 3 recommendations"),
-        *[
-            dbc.Row(
-                [
-                    dbc.Col(
-                        dropdown(
-                            f"recommendation_{rank}",
-                            _("Recommendation ranked %(rank)d", rank=rank),
-                            recommendations,
-                        ),
-                        md=6,
-                    ),
-                    dbc.Col(area(f"recommendation_{rank}_why", _("Why")), md=6),
-                ]
-            )
-            for rank in REC_SLOTS
-        ],
+    priorities = choices(
+        "priority",
+        PRIORITY_ROWS,
+        initiatives,
+        _("Initiatives"),
+        _(
+            "Any number of initiatives, as the event wrote them: one row for a group that "
+            "shares a reason; when the event ranked them, each row is a rank and several in "
+            "a row are a tie. Leave this empty if the event chose recommendations only."
+        ),
     )
     ahead = section(
         _("Looking ahead"),
@@ -222,8 +304,22 @@ def form(
             initiatives,
             multi=True,
         ),
+        area("global_coordination_why", _("Why these need global coordination")),
         area("resources_needed", _("Human and financial resources needed"), rows=3),
         area("notes", _("Other notes"), rows=3),
+        dbc.Row(
+            dbc.Col(
+                number("continues", _("Continues an earlier report (its number)"), minimum=1),
+                md=6,
+            )
+        ),
+        html.P(
+            _(
+                "For a survey or a second round of a discussion already reported: the "
+                "discussion then counts once, and its participants are not added twice."
+            ),
+            className="small text-body-secondary",
+        ),
     )
     organizer = section(
         _("Organizer"),
@@ -242,11 +338,16 @@ def form(
                 dbc.Col(text("organizer_affiliate", _("Affiliate or group")), md=4),
             ]
         ),
+        area(
+            "co_organizers",
+            _("Co-organizing affiliates or groups"),
+            _("One per line. Shown publicly with the report."),
+        ),
         description=_(
             "Kept private: only the support team sees it, to contact you about this report."
         ),
     )
-    sections = [event, people, priorities, recs, ahead, organizer]
+    sections = [event, people, recs, priorities, ahead, organizer]
     if values:
         for part in sections:
             prefill(part, values)

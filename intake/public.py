@@ -16,7 +16,7 @@ from data.privacy import public_group_counts
 from data.queries import Filters, matching_reports
 from data.reference import Reference
 from intake.bulk import public_columns
-from intake.formdata import PRIORITY_SLOTS, REC_SLOTS
+from intake.formdata import KINDS, RANKED, UNRANKED, choice_rows, fitted
 
 MAX_PER_PAGE = 500
 MAX_PAGE = 1_000_000  # keeps the SQL offset a sane integer on every backend
@@ -29,14 +29,27 @@ class GroupCount(BaseModel):
 
 
 class PublicParticipants(BaseModel):
-    total: int
+    total: int | None  # None: the report gave no number
+    total_precision: str  # exact, about, at_least
     groups: dict[str, GroupCount]
 
 
 class RankedChoice(BaseModel):
-    rank: int
+    """A choice; ``rank`` None when the event chose an unranked set (equal ranks: a tie)."""
+
+    rank: int | None
     code: str
     why: str
+
+
+class CoordinatedChoice(BaseModel):
+    code: str
+    why: str
+
+
+class PublicSession(BaseModel):
+    date: dt.date
+    format: str
 
 
 class PublicReport(BaseModel):
@@ -51,7 +64,10 @@ class PublicReport(BaseModel):
     participants: PublicParticipants
     priorities: list[RankedChoice]
     recommendations: list[RankedChoice]
-    global_coordination: list[str]
+    global_coordination: list[CoordinatedChoice]
+    sessions: list[PublicSession]
+    co_organizers: list[str]
+    continues: int | None
     resources_needed: str
     notes: str
     written_in: str
@@ -78,6 +94,7 @@ def public(report: Report, threshold: int) -> PublicReport:
         themes=sorted(t.theme_code for t in report.themes),
         participants=PublicParticipants(
             total=report.participants_total,
+            total_precision=report.total_precision or "exact",
             groups=public_group_counts(
                 {g.group_code: g.count for g in sorted(report.groups, key=lambda g: g.group_code)},
                 threshold,
@@ -87,7 +104,13 @@ def public(report: Report, threshold: int) -> PublicReport:
         recommendations=[
             RankedChoice(rank=r.rank, code=r.code, why=r.why) for r in report.recommendations
         ],
-        global_coordination=sorted(c.initiative_code for c in report.coordination),
+        global_coordination=[
+            CoordinatedChoice(code=c.initiative_code, why=c.why or "")
+            for c in sorted(report.coordination, key=lambda c: c.initiative_code)
+        ],
+        sessions=[PublicSession(**part) for part in report.sessions or []],
+        co_organizers=list(report.co_organizers or []),
+        continues=report.continues,
         resources_needed=report.resources_needed,
         notes=report.notes,
         written_in=report.written_in,
@@ -155,19 +178,24 @@ def flat_row(report: PublicReport, ref: Reference) -> list:
     count as the word "suppressed", an unreported one empty."""
     row = report.model_dump(mode="json")
     row["participants_total"] = report.participants.total
+    row["participants_precision"] = report.participants.total_precision
+    row["co_organizers"] = "\n".join(report.co_organizers)
+    for n, part in enumerate(report.sessions[1:], start=2):
+        row[f"part_{n}_date"] = part.date.isoformat()
+        row[f"part_{n}_format"] = part.format
     for code in ref.groups:
         group = report.participants.groups.get(code)
         row[code] = None if group is None else ("suppressed" if group.suppressed else group.count)
-    for prefix, choices, slots in (
-        ("priority", report.priorities, PRIORITY_SLOTS),
-        ("recommendation", report.recommendations, REC_SLOTS),
-    ):
-        by_rank = {c.rank: c for c in choices}
-        for rank in slots:
-            choice = by_rank.get(rank)
-            row[f"{prefix}_{rank}"] = choice.code if choice else None
-            row[f"{prefix}_{rank}_why"] = choice.why if choice else None
-    for name in ("languages", "themes", "global_coordination"):
+    for prefix, key, slots in KINDS:
+        ranked, rows = choice_rows([c.model_dump() for c in getattr(report, key)])
+        row[f"{key}_ranked"] = RANKED if ranked else UNRANKED
+        filled = dict(zip(slots, fitted(rows, len(slots)), strict=False))
+        for n in slots:
+            codes, why = filled.get(n, ([], None))
+            row[f"{prefix}_{n}"] = " ".join(codes) or None
+            row[f"{prefix}_{n}_why"] = why
+    row["global_coordination"] = " ".join(c.code for c in report.global_coordination)
+    for name in ("languages", "themes"):
         row[name] = " ".join(row[name])
     row["demo"] = "true" if report.demo else "false"  # as in the JSON
     return [row.get(c) for c in public_columns(ref)]

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class Earlier(BaseModel):
@@ -41,8 +41,10 @@ class SummaryGroup(BaseModel):
 
 class SummaryPriority(BaseModel):
     code: str
-    mentions: int
-    points: int
+    mentions: int = Field(description="events that named it")
+    points: float = Field(
+        description="every event hands out 15: by rank, ties share, unranked equal"
+    )
     first_choices: int
     regions: int
     weighted_score: float
@@ -51,7 +53,13 @@ class SummaryPriority(BaseModel):
 class SummaryRecommendation(BaseModel):
     code: str
     mentions: int
-    points: int
+    points: float = Field(description="every event hands out 6 (a ranked three's 3 + 2 + 1)")
+
+
+class SummaryCoordination(BaseModel):
+    code: str
+    events: int = Field(description="events that named it as a focus of global coordination")
+    regions: int
 
 
 class SummaryRegion(BaseModel):
@@ -64,10 +72,15 @@ class Summary(BaseModel):
     version: int
     events: int
     participants: int
+    lower_bound_events: int = Field(
+        description="events whose attendance was 'at least …' or not given: while above 0, "
+        "participants is a lower bound"
+    )
     countries: int
     groups: dict[str, SummaryGroup]
     priorities: list[SummaryPriority]
     recommendations: list[SummaryRecommendation]
+    global_coordination: list[SummaryCoordination]
     by_region: list[SummaryRegion]
 
 
@@ -83,7 +96,8 @@ class RecommendationLabel(Label):
 class InitiativeLabel(Label):
     number: int
     recommendation: str
-    verified: bool
+    status: str = Field(description="how the row is known: confirmed, inferred, inferred-title")
+    number_2022: int | None = Field(description="its number in the renumbered 2021–22 list")
 
 
 class CountryLabel(Label):

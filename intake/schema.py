@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Annotated
+from typing import Annotated, Literal
 
 from email_validator import EmailNotValidError, validate_email
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -104,7 +105,10 @@ class Organizer(Strict):
 
 
 class Participants(Strict):
-    total: Annotated[int, Field(ge=1, le=1_000_000, strict=True)]
+    # None: the report gave no number. ``total_precision``: ``exact``, ``about`` ("close to
+    # 250") or ``at_least`` ("over 30").
+    total: Annotated[int, Field(ge=1, le=1_000_000, strict=True)] | None = None
+    total_precision: Literal["exact", "about", "at_least"] = "exact"
     women: Count | None = None
     lgbtq: Count | None = None
     indigenous: Count | None = None
@@ -114,54 +118,133 @@ class Participants(Strict):
 
     @model_validator(mode="after")
     def _groups_within_total(self):
+        # Only an exact total bounds the groups: "over 30" may be 40, "about 250" 260.
+        if self.total is None or self.total_precision != "exact":
+            return self
         over = [name for name, v in self.groups().items() if v is not None and v > self.total]
         if over:
             raise PydanticCustomError("group_over_total", "more than the total", {"fields": over})
         return self
 
     def groups(self) -> dict[str, int | None]:
-        return {k: v for k, v in self.model_dump().items() if k != "total"}
+        return {k: v for k, v in self.model_dump().items() if k not in ("total", "total_precision")}
+
+
+Rank = Annotated[int, Field(ge=1, le=100, strict=True)]
 
 
 class Choice(Strict):
+    """A chosen recommendation or initiative: ``rank`` 1 = first, equal ranks are a tie; a
+    list either ranks every choice or none (an unranked set). A reason written for a group of
+    choices is sent with each of them."""
+
+    code: Code
+    rank: Rank | None = None
+    why: Long = ""
+
+
+class Coordinated(Strict):
+    """An initiative named for global coordination, with the event's optional reason."""
+
     code: Code
     why: Long = ""
+
+
+def _code_or_object(value):
+    """``global_coordination`` items may be plain codes (the 2020 template's answer)."""
+    return {"code": value} if isinstance(value, str) else value
+
+
+class Part(Strict):
+    """One session of an event held in several parts."""
+
+    date: dt.date
+    format: str
+
+    @field_validator("format")
+    @classmethod
+    def _format(cls, value: str, info: ValidationInfo) -> str:
+        if value not in _ref(info).formats:
+            raise PydanticCustomError("unknown_code", "unknown format")
+        return value
+
+
+def _ranks(value: list[Choice]) -> list[Choice]:
+    """Every choice ranked, or none; ranks made dense (1, 1, 3 → 1, 1, 2: the same order)."""
+    ranked = [c.rank is not None for c in value]
+    if any(ranked) and not all(ranked):
+        index = ranked.index(False)
+        raise PydanticCustomError("rank_mixed", "rank all or none", {"index": index})
+    if all(ranked) and value:
+        dense = {r: n for n, r in enumerate(sorted({c.rank for c in value}), start=1)}
+        return [c.model_copy(update={"rank": dense[c.rank]}) for c in value]
+    return value
+
+
+def _in_range(value: dt.date, info: ValidationInfo) -> dt.date:
+    today = (info.context or {}).get("today") or dt.date.today()
+    # A day past the server's today: somewhere ahead in time it may already be tomorrow.
+    # The message names that date, so what it says is what the rule accepts.
+    latest = today + dt.timedelta(days=1)
+    if value < EARLIEST or value > latest:
+        raise PydanticCustomError(
+            "date_range", "date out of range", {"earliest": EARLIEST, "latest": latest}
+        )
+    return value
 
 
 class ReportIn(Placed):
     client_id: uuid.UUID
     event_name: Required
-    event_date: dt.date
+    # With ``sessions``, may be left out: the first session's date.
+    event_date: dt.date | None = None
     country: Annotated[str, StringConstraints(to_upper=True, max_length=2)] | None = None
     region: Annotated[str, StringConstraints(to_upper=True, max_length=8)] | None = None
-    format: str
+    # With ``sessions``, may be left out: their format, or ``hybrid`` when they differ.
+    format: str = ""
     languages: Annotated[
         list[Annotated[str, StringConstraints(max_length=12)]], Field(max_length=20)
     ] = []
     themes: Annotated[list[str], Field(max_length=20)] = []
     organizer: Organizer
+    co_organizers: Annotated[list[Short], Field(max_length=20)] = []
+    sessions: Annotated[list[Part], Field(max_length=20)] = []
+    # The id of an earlier report of the same discussion (a survey after a call).
+    continues: Annotated[int, Field(ge=1, le=2**31 - 1, strict=True)] | None = None
     attendees: Long = ""
     facilitators: Long = ""
     note_takers: Long = ""
-    participants: Participants
-    recommendations: Annotated[list[Choice], Field(max_length=3)] = []
-    priorities: Annotated[list[Choice], Field(min_length=1, max_length=5)]
-    global_coordination: Annotated[list[Code], Field(max_length=5)] = []
+    participants: Participants = Participants()
+    recommendations: Annotated[list[Choice], Field(max_length=100)] = []
+    priorities: Annotated[list[Choice], Field(max_length=100)] = []
+    global_coordination: Annotated[
+        list[Annotated[Coordinated, BeforeValidator(_code_or_object)]], Field(max_length=100)
+    ] = []
     resources_needed: Long = ""
     notes: Long = ""
 
+    @field_validator("format")
+    @classmethod
+    def _format(cls, value: str, info: ValidationInfo) -> str:
+        # Empty: taken from the sessions (``_whole``); otherwise a known format.
+        return value if not value else Placed._format(value, info)
+
     @field_validator("event_date")
     @classmethod
-    def _date_in_range(cls, value: dt.date, info: ValidationInfo) -> dt.date:
-        today = (info.context or {}).get("today") or dt.date.today()
-        # A day past the server's today: somewhere ahead in time it may already be tomorrow.
-        # The message names that date, so what it says is what the rule accepts.
-        latest = today + dt.timedelta(days=1)
-        if value < EARLIEST or value > latest:
-            raise PydanticCustomError(
-                "date_range", "date out of range", {"earliest": EARLIEST, "latest": latest}
-            )
-        return value
+    def _date_in_range(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        return None if value is None else _in_range(value, info)
+
+    @field_validator("sessions")
+    @classmethod
+    def _sessions_in_range(cls, value: list[Part], info: ValidationInfo) -> list[Part]:
+        for index, part in enumerate(value):
+            try:
+                _in_range(part.date, info)
+            except PydanticCustomError as exc:
+                raise PydanticCustomError(
+                    "date_range", "date out of range", {**(exc.context or {}), "index": index}
+                ) from None
+        return sorted(value, key=lambda p: p.date)
 
     @field_validator("themes")
     @classmethod
@@ -179,19 +262,31 @@ class ReportIn(Placed):
     @field_validator("priorities", "global_coordination")
     @classmethod
     def _initiatives(cls, value, info: ValidationInfo):
-        _known_distinct([getattr(v, "code", v) for v in value], _ref(info).initiatives)
-        return value
+        _known_distinct([v.code for v in value], _ref(info).initiatives)
+        return _ranks(value) if value and isinstance(value[0], Choice) else value
 
     @field_validator("recommendations")
     @classmethod
     def _recommendations(cls, value: list[Choice], info: ValidationInfo) -> list[Choice]:
         _known_distinct([v.code for v in value], _ref(info).recommendations)
-        return value
+        return _ranks(value)
 
     @model_validator(mode="after")
-    def _place(self):
+    def _whole(self):
         if not self.country and not self.region:
             raise PydanticCustomError("place_missing", "country or region required")
+        if self.event_date is None:
+            if not self.sessions:
+                raise PydanticCustomError("date_missing", "event date required")
+            self.event_date = self.sessions[0].date
+        if not self.format:
+            formats = {part.format for part in self.sessions}
+            if not formats:
+                raise PydanticCustomError("format_missing", "format required")
+            self.format = formats.pop() if len(formats) == 1 else "hybrid"
+        # The Global Conversations' report answers the global-coordination question alone.
+        if not (self.priorities or self.recommendations or self.global_coordination):
+            raise PydanticCustomError("choice_missing", "a recommendation or an initiative")
         return self
 
 

@@ -57,8 +57,36 @@ def validate(
         for error in exc.errors():
             for key in _keys(error):
                 errors.setdefault(key, message(error))
+        # The rules on the whole report run only once every field is valid: say what is
+        # missing now, so that one round shows every message.
+        for kind in _missing(payload):
+            errors.setdefault(WHOLE_REPORT[kind], message({"type": kind}))
         return None, errors
     return report, {}
+
+
+def _missing(payload: Mapping[str, Any]) -> list[str]:
+    """Which whole-report rules a payload breaks, read from its raw values."""
+    if not isinstance(payload, Mapping):
+        return []
+    parts = payload.get("sessions")
+    out = []
+    if not payload.get("event_date") and not parts:
+        out.append("date_missing")
+    if not payload.get("format") and not parts:
+        out.append("format_missing")
+    if not any(payload.get(k) for k in ("priorities", "recommendations", "global_coordination")):
+        out.append("choice_missing")
+    return out
+
+
+# Rules on the report as a whole, and the field that shows each one's message.
+WHOLE_REPORT = {
+    "place_missing": "country",
+    "date_missing": "event_date",
+    "format_missing": "format",
+    "choice_missing": "priorities",
+}
 
 
 def _keys(error: Mapping[str, Any]) -> list[str]:
@@ -66,8 +94,8 @@ def _keys(error: Mapping[str, Any]) -> list[str]:
     ctx = error.get("ctx") or {}
     if error["type"] == "group_over_total":
         return [".".join([*loc, name]) for name in ctx["fields"]]
-    if error["type"] == "place_missing":
-        return ["country"]
+    if error["type"] in WHOLE_REPORT:
+        return [WHOLE_REPORT[error["type"]]]
     if "index" in ctx:
         loc.append(str(ctx["index"]))
     return [".".join(loc) or "report"]
@@ -77,6 +105,8 @@ def message(error: Mapping[str, Any]) -> str:
     """The error's message in the current locale."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
+    if kind in ("date_missing", "format_missing"):
+        return _("This field is required.")
     if kind in ("missing", "string_too_short") or (
         error.get("input") in (None, "") and kind.endswith("_type")
     ):
@@ -115,4 +145,10 @@ def message(error: Mapping[str, Any]) -> str:
         return _("Cannot be more than the total number of participants.")
     if kind == "place_missing":
         return _("Choose a country, or a region for a thematic or online event.")
+    if kind == "choice_missing":
+        return _(
+            "Choose at least one recommendation or initiative (or one for global coordination)."
+        )
+    if kind == "rank_mixed":
+        return _("Give every choice a rank, or none (an unranked set).")
     return _("Enter a valid value.")

@@ -48,10 +48,11 @@ FIELDS = (
     ("recommendation", "string", lambda: _("Recommendation")),
     ("title", "localized", lambda: _("Initiative")),
     ("events", "number", lambda: _("Events")),
-    ("points", "number", lambda: _("Borda points")),
+    ("points", "number", lambda: _("Points")),
     ("first_choices", "number", lambda: _("First choices")),
     ("regions", "number", lambda: _("Regions")),
-    ("weighted_score", "number", lambda: _("Participant-weighted score")),
+    ("weighted_score", "number", lambda: _("Participant-weighted points")),
+    ("global_coordination", "number", lambda: _("Events naming it for global coordination")),
 )
 
 
@@ -78,9 +79,8 @@ def _tab_document(filters, version: int, data) -> dict:
     """The ``.tab`` page's JSON: every title and the description in each shipped language."""
     ref = reference()
     fields = [commons_tab.Field(n, t, _everywhere(title)) for n, t, title in FIELDS]
-    titles = {
-        p.code: _everywhere(lambda c=p.code: i18n.initiative(c, False)) for p in data.priorities
-    }
+    items = wikitext.initiative_rows(data)
+    titles = {p.code: _everywhere(lambda c=p.code: i18n.initiative(c, False)) for p, _n in items}
     rows = [
         [
             p.code,
@@ -91,13 +91,16 @@ def _tab_document(filters, version: int, data) -> dict:
             p.first_choices,
             p.regions,
             p.weighted,
+            coordinated,
         ]
-        for p in data.priorities
+        for p, coordinated in items
     ]
     description = _everywhere(
         lambda: _(
             "Initiatives of the Wikimedia 2030 movement strategy prioritized by local events: "
-            "events that chose each one, Borda points (rank 1 of 5 earns 5) and regions."
+            "events that named each one, points (every event hands out 15: by rank, shared by "
+            "ties, equally when unranked), regions, and events that named it for global "
+            "coordination."
         )
     )
     with force_locale(i18n.normalize(request.args.get("lang"))):
@@ -144,7 +147,7 @@ def get_wikitext_table():
     version, data = found
     with force_locale(i18n.normalize(request.args.get("lang"))):
         caption = _("Initiatives prioritized by the events")
-        body = wikitext.priorities_table(data.priorities, caption)
+        body = wikitext.priorities_table(data, caption)
         body += "\n" + _sources(filters, version) + "\n"
     return _text(body, "priorities.wiki")
 

@@ -6,6 +6,7 @@ from alembic import context
 import data.aggregates
 import data.contributions
 import data.events
+import data.list_changes
 import data.support  # noqa: F401
 from data.db import make_engine
 from data.models import Base

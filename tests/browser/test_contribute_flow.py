@@ -35,7 +35,7 @@ def test_contribution_through_the_form_shows_behind_the_switch(page: Page, live_
 
     page.goto(f"{live_url}/en/")
     expect(page.locator("#dash-events")).to_have_text("60", timeout=20000)
-    expect(page.locator("#process-phases li")).to_have_count(3)
+    expect(page.locator("#process-phases li")).to_have_count(5)
     card = page.locator("#dash-contrib-card")
     expect(card).to_be_hidden()
     page.get_by_label("Show individual contributions").check()

@@ -8,6 +8,7 @@ from sqlalchemy import create_engine
 import data.aggregates
 import data.contributions
 import data.events
+import data.list_changes
 import data.support  # noqa: F401
 from data.models import Base
 

@@ -1,15 +1,17 @@
 """The full export: CSV and XLSX carry the same rows and values as JSON, on SQLite and PostgreSQL.
 
 Three reports cover every kind of child row: one with all of them (languages, themes, six group
-counts, ranked initiatives and recommendations with reasons, global coordination), one with
-none of the optional ones, and one whose free text a spreadsheet would run as a formula or an
-XML parser would choke on.
+counts, initiatives ranked with a tie and an unranked set of recommendations with reasons,
+global coordination with a reason), one with none of the optional ones, and one whose free text
+a spreadsheet would run as a formula or an XML parser would choke on. Chosen codes are JSON
+text cells (``data.export_sql.choices_json``): parsed, they are the same on both backends.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 import zipfile
 
 import pytest
@@ -23,7 +25,20 @@ from tests.integration.test_support_review import add
 
 @pytest.fixture
 def exported(client, db, accounts, report):
-    full = add(db, report(languages=["sw", "en"], themes=["languages", "education"]), "published")
+    full = add(
+        db,
+        report(
+            languages=["sw", "en"],
+            themes=["languages", "education"],
+            priorities=[
+                {"code": "I02", "rank": 1, "why": "Funding reaches us rarely"},
+                {"code": "I31", "rank": 1, "why": "Skills"},
+                {"code": "I25", "rank": 3, "why": ""},
+            ],
+            global_coordination=["I25", {"code": "I22", "why": "Shared tools"}],
+        ),
+        "published",
+    )
     bare = add(
         db,
         report(
@@ -58,6 +73,15 @@ def spreadsheet_text(value):
     return value
 
 
+def chosen(cell):
+    """A JSON cell of chosen codes as (position, code, rank, why) tuples in position order
+    (SQLite before 3.44 leaves the order to the reader)."""
+    items = json.loads(cell)
+    assert all(set(i) == {"position", "code", "rank", "why"} for i in items)
+    out = [(i["position"], i["code"], i["rank"], i["why"]) for i in items]
+    return sorted(out, key=lambda t: (t[0] is None, t[0] or 0, t[1]))
+
+
 def test_json_rows_carry_every_child(exported):
     full, bare, tricky = exported["ids"]
     rows = {r["id"]: r for r in exported["json"]["reports"]}
@@ -66,16 +90,26 @@ def test_json_rows_carry_every_child(exported):
     one = rows[full]
     assert (one["languages"], one["themes"]) == ("en;sw", "education;languages")
     assert one["group_women"] == 15 and one["group_indigenous"] == 0
-    assert (one["priority_1"], one["priority_1_why"]) == ("I02", "Funding reaches us rarely")
-    assert (one["priority_3"], one["priority_4"]) == ("I25", None)
-    assert (one["recommendation_2"], one["recommendation_3"]) == ("R6", None)
-    assert one["global_coordination"] == "I22;I25"
+    # Ranks made dense (1, 1, 3 -> 1, 1, 2): a tie of two first, then the third.
+    assert chosen(one["priorities"]) == [
+        (1, "I02", 1, "Funding reaches us rarely"),
+        (2, "I31", 1, "Skills"),
+        (3, "I25", 2, ""),
+    ]
+    # An unranked set: no rank, the order given kept as the position.
+    assert chosen(one["recommendations"]) == [(1, "R1", None, "Sustainability"), (2, "R6", None, "")]
+    assert chosen(one["global_coordination"]) == [
+        (None, "I22", None, "Shared tools"),
+        (None, "I25", None, ""),
+    ]
     assert one["is_demo"] is False and one["organizer_email"] == "amina@example.org"
     assert one["event_date"] == "2020-10-03" and one["created_at"][10] == "T"
     empty = rows[bare]
     assert empty["status"] == "pending" and empty["group_women"] is None
-    assert empty["themes"] is None and empty["recommendation_1"] is None
-    assert empty["global_coordination"] is None and empty["priority_1"] == "I05"
+    assert empty["themes"] is None and empty["recommendations"] is None
+    assert empty["global_coordination"] is None
+    assert chosen(empty["priorities"]) == [(1, "I05", None, "")]
+    assert chosen(rows[tricky]["priorities"]) == [(1, "I07", None, "+1 because <we> & they")]
     assert rows[tricky]["event_name"] == '=HYPERLINK("http://x")'  # JSON keeps text as typed
 
 

@@ -134,12 +134,12 @@ def test_home_page_shows_the_phases_with_the_current_one(app, client):
 
     assert client.get("/en/").status_code == 200
     with app.server.test_request_context("/en/"):
-        during = stepper(dt.date(2020, 12, 20))
+        during = stepper(dt.date(2020, 11, 21))  # overlapping phases: the latest started
         after = stepper(dt.date(2026, 1, 1))
 
     def marks(nav):
         steps = nav.children[1].children
         return [s.to_plotly_json()["props"].get("aria-current") for s in steps]
 
-    assert marks(during) == [None, "step", None]
-    assert marks(after) == [None, None, None]  # the process is over: nothing is current
+    assert marks(during) == [None, "step", None, None, None]
+    assert marks(after) == [None] * 5  # the process is over: nothing is current

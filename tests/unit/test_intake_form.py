@@ -176,13 +176,25 @@ def test_form_values_round_trip_through_the_api_shape():
         **VALID,
         "languages": ["pt"],
         "themes": ["education"],
-        "priority_2": "I02",
+        "priority_1": ["I25"],
+        "priority_2": ["I02", "I03"],
         "priority_2_why": "",
-        "recommendation_1": "R1",
+        "priorities_ranked": "ranked",
+        "recommendation_1": ["R1", "R6"],
         "recommendation_1_why": "why",
+        "recommendations_ranked": "unranked",
         "global_coordination": ["I22"],
+        "global_coordination_why": "one charter",
+        "participants_precision": "about",
+        "part_2_date": "2020-10-08",
+        "part_2_format": "on_wiki",
+        "co_organizers": "Wikimedia Portugal\nWiki Movimento Brasil",
     }
     payload = to_payload(values, CLIENT_ID, ref)
+    assert payload["priorities"][1:] == [
+        {"code": "I02", "rank": 2, "why": ""},
+        {"code": "I03", "rank": 2, "why": ""},  # a tie: two in one row
+    ]
     back = to_values(payload, ref)
     assert {k: v for k, v in back.items() if v not in (None, "", [])} == {
         k: v for k, v in values.items() if v not in (None, "", [])

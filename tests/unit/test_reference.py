@@ -9,7 +9,29 @@ from data.reference import REFERENCE_DIR, load
 def test_recommendations_and_initiatives_are_complete():
     ref = load()
     assert list(ref.recommendations) == [f"R{n}" for n in range(1, 11)]
-    assert list(ref.initiatives) == [f"I{n:02d}" for n in range(1, 46)]
+    # The 2020 Transition numbering that organizers used: 44 initiatives.
+    assert list(ref.initiatives) == [f"I{n:02d}" for n in range(1, 45)]
+    spans = {r: sorted(i.number for i in ref.initiatives_of(r)) for r in ref.recommendations}
+    assert {r: (n[0], n[-1]) for r, n in spans.items()} == {
+        "R1": (1, 8),
+        "R2": (9, 15),
+        "R3": (16, 21),
+        "R4": (22, 27),
+        "R5": (28, 30),
+        "R6": (31, 33),
+        "R7": (34, 35),
+        "R8": (36, 38),
+        "R9": (39, 41),
+        "R10": (42, 44),
+    }
+    assert ref.initiatives["I12"].title == "Peer-to-peer spaces"
+    assert ref.initiatives["I14"].title == "Cross-project tool development and reuse"
+    assert ref.initiatives["I23"].number_2022 is None  # the Interim Global Council was dropped
+    assert {i.status for i in ref.initiatives.values()} == {
+        "confirmed",
+        "inferred",
+        "inferred-title",
+    }
     assert all(i.recommendation in ref.recommendations for i in ref.initiatives.values())
     assert {i.recommendation for i in ref.initiatives.values()} == set(ref.recommendations)
 

@@ -1,28 +1,47 @@
 import datetime as dt
 from collections import Counter
+from fractions import Fraction
 
 import pytest
 
-from data.aggregates import AggInitiatives, AggRecommendations
+from data.aggregates import AggCoordination, AggInitiatives, AggRecommendations
 from data.aggregates_keep import of_new
 from data.demo import generate
 from data.models import Status
 from data.privacy import public_groups, suppressed
-from data.queries import GroupTotal, borda_points
+from data.queries import GroupTotal
 from data.reference import reference
+from data.scoring import RECOMMENDATION_TOTAL, milli_points, shares
+from data.store import chosen_rows
 from intake.validation import validate
 
 
-def test_borda_points():
-    assert [borda_points(r) for r in range(1, 6)] == [5, 4, 3, 2, 1]
-    assert [borda_points(r, 3) for r in range(1, 4)] == [3, 2, 1]
+def test_a_ranked_five_gives_five_to_one_and_every_event_hands_out_fifteen():
+    assert shares([1, 2, 3, 4, 5]) == [5, 4, 3, 2, 1]
+    assert shares([1, 2, 3], RECOMMENDATION_TOTAL) == [3, 2, 1]
+    # Any length: positions by their share of 15.
+    assert shares([1, 2]) == [10, 5]
+    assert shares([1]) == [15]
+    for n in range(1, 45):
+        assert sum(shares(list(range(1, n + 1)))) == 15
+        assert sum(shares([None] * n)) == 15
+
+
+def test_ties_share_the_average_of_their_places_and_a_set_shares_equally():
+    # Two in one row of the template (the real 2020 report of ranked-tie-two-sessions.json).
+    assert shares([1, 1]) == [Fraction(15, 2)] * 2
+    # A tie for second place among four: positions 2 and 3 (3 and 2 of 10 parts) → 2.5 each.
+    assert shares([1, 2, 2, 3]) == [6, Fraction(15, 4), Fraction(15, 4), Fraction(3, 2)]
+    assert shares([1, 2, 2, 3]) == shares([1, 2, 2, 4])  # gaps in ranks do not matter
+    assert shares([None] * 3) == [5, 5, 5]
+    assert milli_points([None] * 7) == [2143] * 7  # 15/7 rounded to thousandths
     with pytest.raises(ValueError):
-        borda_points(6)
+        shares([1, None])
 
 
 def test_the_aggregate_rows_score_a_ranking_by_the_same_rule():
     """A published report with five ranked initiatives and three recommendations: the rows the
-    intake adds (data.aggregates_keep.of_new) carry 5..1 and 3..1 points."""
+    intake adds (data.aggregates_keep.of_new) carry 5..1 and 3..1 points (in thousandths)."""
     codes = ["I02", "I31", "I25", "I07", "I40"]
     report = {
         "status": Status.PUBLISHED,
@@ -33,25 +52,35 @@ def test_the_aggregate_rows_score_a_ranking_by_the_same_rule():
         "participants_total": 10,
     }
     children = {
-        "initiatives": [{"rank": r, "code": c} for r, c in enumerate(codes, 1)],
-        "recommendations": [{"rank": r, "code": c} for r, c in enumerate(["R6", "R1", "R2"], 1)],
+        "initiatives": chosen_rows([{"rank": r, "code": c} for r, c in enumerate(codes, 1)], 15),
+        "recommendations": chosen_rows(
+            [{"rank": r, "code": c} for r, c in enumerate(["R6", "R1", "R2"], 1)], 6
+        ),
         "groups": [],
         "themes": [],
         "languages": [],
+        "coordination": [{"initiative_code": "I22"}],
     }
     rows = of_new(report, children)
     initiatives = {
         key[-1]: value for (facet, _, *key), value in rows[AggInitiatives].items() if facet == "all"
     }
     # (mentions, points, first choices, points × participants) per initiative
-    assert {c: initiatives[c][1] for c in codes} == dict(zip(codes, [5, 4, 3, 2, 1], strict=True))
-    assert list(initiatives["I02"]) == [1, 5, 1, 50]
+    expected = dict(zip(codes, [5000, 4000, 3000, 2000, 1000], strict=True))
+    assert {c: initiatives[c][1] for c in codes} == expected
+    assert list(initiatives["I02"]) == [1, 5000, 1, 50000]
     recommendations = {
         key[-1]: value[1]
         for (facet, _, *key), value in rows[AggRecommendations].items()
         if facet == "all"
     }
-    assert recommendations == {"R6": 3, "R1": 2, "R2": 1}
+    assert recommendations == {"R6": 3000, "R1": 2000, "R2": 1000}
+    coordinated = {
+        key[-1]: value
+        for (facet, _, *key), value in rows[AggCoordination].items()
+        if facet == "all"
+    }
+    assert coordinated == {"I22": [1]}
 
 
 def test_small_counts_are_suppressed_but_zero_is_not():

@@ -32,10 +32,9 @@ def test_every_required_field_gets_its_own_message():
         "event_date",
         "format",
         "organizer",
-        "participants",
-        "priorities",
     ):
         assert errors[key] == "This field is required."
+    assert errors["priorities"].startswith("Choose at least one recommendation or initiative")
 
 
 def test_group_count_above_total_is_named_per_group(report):
@@ -52,14 +51,33 @@ def test_group_count_above_total_is_named_per_group(report):
         ({"participants": {"total": 0}}, "participants.total", "at least 1"),
         ({"participants": {"total": 2.5}}, "participants.total", "whole number"),
         ({"participants": {"total": 5, "women": -1}}, "participants.women", "at least 0"),
-        ({"priorities": []}, "priorities", "at least 1"),
-        ({"priorities": [{"code": f"I0{i}"} for i in range(1, 7)]}, "priorities", "at most 5"),
+        (
+            {"priorities": [], "recommendations": [], "global_coordination": []},
+            "priorities",
+            "at least one recommendation",
+        ),
+        (
+            {"priorities": [{"code": "I02", "rank": 1}, {"code": "I31"}]},
+            "priorities.1",
+            "every choice a rank, or none",
+        ),
+        ({"priorities": [{"code": "I02", "rank": 0}]}, "priorities.0.rank", "at least 1"),
+        (
+            {"participants": {"total": 30, "total_precision": "over"}},
+            "participants.total_precision",
+            "valid value",
+        ),
+        (
+            {"sessions": [{"date": "2020-12-18", "format": "by_pigeon"}]},
+            "sessions.0.format",
+            "list",
+        ),
         ({"priorities": [{"code": "I02"}, {"code": "I02"}]}, "priorities.1", "already chosen"),
         ({"priorities": [{"code": "I99"}]}, "priorities.0", "from the list"),
         (
-            {"recommendations": [{"code": f"R{i}"} for i in range(1, 5)]},
-            "recommendations",
-            "at most 3",
+            {"recommendations": [{"code": "R1", "rank": 2}, {"code": "R1", "rank": 1}]},
+            "recommendations.1",
+            "already chosen",
         ),
         ({"recommendations": [{"code": "R11"}]}, "recommendations.0", "from the list"),
         ({"global_coordination": ["I22", "I22"]}, "global_coordination.1", "already chosen"),
@@ -119,7 +137,12 @@ def test_form_values_are_sent_as_numbers_and_pass(report):
 
     values = {"participants_total": 12, "group_women": 5, "group_newcomers": 0}
     payload = to_payload(values, "0c6f1b8e-8f0e-4a55-9d8f-3f3b9f0c2a11", _reference())
-    assert payload["participants"] == {"total": 12, "women": 5, "newcomers": 0}
+    assert payload["participants"] == {
+        "total": 12,
+        "total_precision": "exact",
+        "women": 5,
+        "newcomers": 0,
+    }
     form = {
         "event_name": "Salon",
         "event_date": "2020-10-03",

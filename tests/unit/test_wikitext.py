@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from flask_babel import force_locale
 
-from data.queries import Priority
+from data.queries import CoordinationTotal, Priority, Summary
 from data.wikitext import nowiki, priorities_table, report_page, table
 
 REPORT = {
@@ -59,14 +59,22 @@ def en(sqlite_app):
 
 
 def test_the_table_is_sortable_and_reads_back(en):
-    priorities = [Priority("I02", 3, 14, 2, 2, 4.7143), Priority("I31", 1, 4, 0, 1, 0.0)]
-    text = priorities_table(priorities, "Caption")
+    priorities = [Priority("I02", 3, 14.5, 2, 2, 4.7143), Priority("I31", 1, 4, 0, 1, 0.0)]
+    summary = Summary(
+        priorities=priorities,
+        coordination=[CoordinationTotal("I22", 2), CoordinationTotal("I02", 1)],
+    )
+    text = priorities_table(summary, "Caption")
     assert text.startswith('{| class="wikitable sortable"\n|+ Caption\n')
     header, rows = parse_table(text)
-    assert header[0] == "Code" and len(header) == 8
-    assert [r[0] for r in rows] == ["I02", "I31"]
-    assert [int(r[3]) for r in rows] == [3, 1]
-    assert [float(r[7]) for r in rows] == [4.7143, 0.0]
+    assert header[0] == "Code" and len(header) == 9
+    assert header[-1] == "Events naming it for global coordination"
+    # One named for global coordination alone gets a row of its own.
+    assert [r[0] for r in rows] == ["I02", "I31", "I22"]
+    assert [int(r[3]) for r in rows] == [3, 1, 0]
+    assert [float(r[4]) for r in rows] == [14.5, 4.0, 0.0]
+    assert [float(r[7]) for r in rows] == [4.7143, 0.0, 0.0]
+    assert [int(r[8]) for r in rows] == [1, 0, 2]
 
 
 def test_a_pipe_in_a_cell_cannot_open_a_new_cell():
@@ -79,7 +87,7 @@ def test_the_report_page_follows_the_template_without_contact(en):
         "== <nowiki>Salon {{Delete}} [[Spam]] &lt;/nowiki&gt;&lt;b&gt;x&lt;/b&gt;</nowiki> =="
         in text
     )
-    assert "=== Top 3 recommendations ===" in text and "=== Top 5 initiatives ===" in text
+    assert "=== Recommendations ===" in text and "=== Initiatives ===" in text
     # Ranked by rank, with the reason as literal text.
     assert text.index("2. Funding for underrepresented") < text.index("31. Global approach")
     assert "– <nowiki>Funding | rarely</nowiki>" in text  # a list line: the pipe is harmless
