@@ -21,6 +21,77 @@ from intake.schema import ReportIn
 
 REF = "#/components/schemas/{model}"
 
+# Descriptions of fields whose models (``intake.schema``, ``intake.public``) carry them only as
+# comments: (schema, property) → text.
+FIELD_HELP: dict[tuple[str, str], str] = {
+    ("ReportIn", "event_date"): (
+        "The event's date. May be left out when sessions are given: the first session's date."
+    ),
+    ("ReportIn", "format"): (
+        "Event format code. May be left out when sessions are given: their format, or hybrid "
+        "when they differ."
+    ),
+    ("ReportIn", "sessions"): (
+        "The sessions of an event held in several parts, each with its date and format; "
+        "stored in date order."
+    ),
+    ("ReportIn", "co_organizers"): "Affiliates or groups that organized the event together.",
+    ("ReportIn", "continues"): (
+        "The id of an earlier report of the same discussion (a survey after a call): this "
+        "report adds no event and no participants to the aggregates, only its choices."
+    ),
+    ("ReportIn", "participants"): (
+        "Attendance; total may be left out (not given) and is exact, about or at least."
+    ),
+    ("ReportIn", "priorities"): (
+        "The initiatives the event chose, any number: each ranked (1 = first, equal ranks are "
+        "a tie) or none ranked (an unranked set). A report needs at least one initiative or "
+        "recommendation. Every event hands out 15 points among its initiatives."
+    ),
+    ("ReportIn", "recommendations"): (
+        "The recommendations the event chose, any number, ranked as priorities are. Every "
+        "event hands out 6 points among its recommendations."
+    ),
+    ("ReportIn", "global_coordination"): (
+        "Initiatives that should be the focus of global coordination: codes, or objects with "
+        "a code and the event's reason. Returned as objects."
+    ),
+    ("Choice", "rank"): (
+        "1 = first; equal ranks are a tie. Every choice of a list has a rank, or none has "
+        "(an unranked set). Gaps are closed: 1, 1, 3 is stored as 1, 1, 2."
+    ),
+    ("Choice", "why"): "The event's reason; one written for a group of choices goes with each.",
+    ("Participants", "total"): "The number of participants; null when the report gave none.",
+    ("Participants", "total_precision"): (
+        "What total means: exact, about (close to it) or at_least (over it). Only an exact "
+        "total bounds the group counts."
+    ),
+    ("PublicReport", "sessions"): "The sessions of an event held in several parts, in order.",
+    ("PublicReport", "co_organizers"): "Affiliates or groups that co-organized the event.",
+    ("PublicReport", "continues"): (
+        "The id of the earlier report this one continues (it adds no event and no "
+        "participants), or null."
+    ),
+    ("PublicReport", "global_coordination"): (
+        "Initiatives named as a focus of global coordination, with the event's reason."
+    ),
+    ("PublicParticipants", "total"): "Null when the report gave no number.",
+    ("PublicParticipants", "total_precision"): "exact, about or at_least.",
+    ("RankedChoice", "rank"): "1 = first, equal ranks are a tie; null in an unranked set.",
+}
+
+
+def _described(schemas: dict) -> dict:
+    """The generated schemas with ``FIELD_HELP``, and ``global_coordination`` items that may
+    also be plain codes (a before-validator the generated schema does not show)."""
+    for (model, name), text in FIELD_HELP.items():
+        schemas[model]["properties"][name]["description"] = text
+    coordination = schemas["ReportIn"]["properties"]["global_coordination"]
+    coordination["items"] = {
+        "anyOf": [{"type": "string", "maxLength": 3}, coordination["items"]],
+    }
+    return schemas
+
 
 MODELS: list[tuple[type[BaseModel], str]] = [
     (ReportIn, "validation"),
@@ -102,8 +173,8 @@ def _paths() -> dict:
                     "A new client_id stores the report (201). The same client_id again stores "
                     "nothing and answers 200 with the first report's id and a fresh edit link "
                     "(the earlier link stops working). A report of an event that looks already "
-                    "reported is stored and flagged (possible_duplicate_of). Messages follow "
-                    "Accept-Language."
+                    "reported is stored and flagged (possible_duplicate_of). A report names at "
+                    "least one recommendation or initiative. Messages follow Accept-Language."
                 ),
                 "requestBody": {
                     "required": True,
@@ -216,7 +287,10 @@ def _paths() -> dict:
                 "description": (
                     "Group totals add only the counts each report's public record shows (at "
                     "least PRIVACY_THRESHOLD people); a smaller count in one event is left out, "
-                    "so no difference of two answers reveals it. They are lower bounds."
+                    "so no difference of two answers reveals it. They are lower bounds. "
+                    "Initiatives are ordered by mentions (events that named them), then points "
+                    "(every event hands out 15: by rank, shared by ties, equally in an unranked "
+                    "set). participants is a lower bound while lower_bound_events is above 0."
                 ),
                 "parameters": _filters(),
                 "responses": {
@@ -274,7 +348,7 @@ def document() -> dict:
             **support_openapi.paths(_filters(), LANG),
         },
         "components": {
-            "schemas": schemas["$defs"],
+            "schemas": _described(schemas["$defs"]),
             "securitySchemes": support_openapi.SECURITY_SCHEMES,
         },
     }

@@ -18,6 +18,11 @@ target_metadata = Base.metadata
 def run_migrations_online() -> None:
     engine = make_engine(config.get_main_option("sqlalchemy.url"))
     with engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            # Batch mode rebuilds a table (copy, drop, rename); with foreign keys on, dropping
+            # ``reports`` would delete every child row (ON DELETE CASCADE). Off while migrating,
+            # on the raw connection: inside a transaction the PRAGMA does nothing.
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
         context.configure(
             connection=connection,
             target_metadata=target_metadata,

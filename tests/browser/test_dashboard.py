@@ -86,7 +86,7 @@ def test_permalink_restores_the_view(page: Page, live_url, watch):
     expect(chip).to_have_attribute("aria-pressed", "true")
     assert page.evaluate("() => location.search") == f"?{query}"
     # Back to a default drops its parameter; an unknown value falls back to the default.
-    page.locator("#dash-weighting").get_by_text("Each event equally").click()
+    page.locator("#dash-weighting").get_by_text("Events", exact=True).click()
     page.wait_for_function("() => !new URLSearchParams(location.search).has('weight')")
     page.goto(f"{live_url}/en/?{filters}&metric=moon")
     ready(page)

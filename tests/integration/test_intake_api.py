@@ -12,7 +12,9 @@ from sqlalchemy import create_engine, select
 
 from data.db import EXTENSION_KEY
 from data.models import Report
+from data.reference import reference
 from data.store import token_hash
+from intake.bulk import template_columns
 from tests.conftest import make_app
 
 
@@ -129,8 +131,21 @@ def test_templates_have_the_import_columns(client):
     from openpyxl import load_workbook
 
     header = client.get("/api/v1/reports/template.csv").get_data(as_text=True).strip()
-    assert header.startswith("event_name,event_date,country,region,format,languages,themes")
-    assert "priority_5_why" in header and "organizer_email" in header
+    assert header.startswith("event_name,event_date,format,part_2_date,part_2_format")
+    columns = header.split(",")
+    assert columns == template_columns(reference())
+    for name in (
+        "priority_10_why",
+        "priorities_ranked",
+        "recommendation_5",
+        "participants_precision",
+        "part_4_format",
+        "continues",
+        "co_organizers",
+        "global_coordination_why",
+        "organizer_email",
+    ):
+        assert name in columns
     xlsx = client.get("/api/v1/reports/template.xlsx?lang=fr")
     book = load_workbook(io.BytesIO(xlsx.data))
     assert [c.value for c in book["reports"][1]] == header.split(",")
@@ -146,8 +161,25 @@ def test_openapi_describes_every_endpoint_from_the_models(client):
     )
     assert set(doc["paths"]["/api/v1/reports"]) == {"get", "post"}
     report_in = doc["components"]["schemas"]["ReportIn"]
-    assert {"client_id", "priorities", "participants"} <= set(report_in["required"])
+    # Neither list is required alone (a report needs one of them), nor attendance.
+    assert set(report_in["required"]) == {"client_id", "event_name", "organizer"}
     assert report_in["properties"]["organizer"] == {"$ref": "#/components/schemas/Organizer"}
+    props = report_in["properties"]
+    for name in ("sessions", "co_organizers", "continues", "priorities", "global_coordination"):
+        assert props[name]["description"]
+    schemas = doc["components"]["schemas"]
+    assert set(schemas["Choice"]["properties"]) == {"code", "rank", "why"}
+    assert schemas["Participants"]["properties"]["total_precision"]["enum"] == [
+        "exact",
+        "about",
+        "at_least",
+    ]
+    assert {"type": "string", "maxLength": 3} in props["global_coordination"]["items"]["anyOf"]
+    summary = schemas["Summary"]["properties"]
+    assert {"global_coordination", "lower_bound_events"} <= set(summary)
+    assert schemas["SummaryPriority"]["properties"]["points"]["type"] == "number"
+    public = schemas["PublicReport"]["properties"]
+    assert {"sessions", "co_organizers", "continues"} <= set(public)
 
 
 def test_openapi_describes_exactly_the_routes_under_api_v1(app, client):

@@ -38,7 +38,16 @@ BAD = {  # three problems: a count that is not a number, an unknown initiative, 
     "priority_1": "I99",
     "priority_3_why": "a reason for nothing",
 }
-SECOND = {**GOOD, "event_name": "Abuja salon", "event_date": "2020-09-13", "women": ""}
+SECOND = {  # ranked rows, two initiatives tied in the first; attendance "about 25"
+    **GOOD,
+    "event_name": "Abuja salon",
+    "event_date": "2020-09-13",
+    "women": "",
+    "participants_precision": "about",
+    "priorities_ranked": "ranked",
+    "priority_1": "I02, I31",
+    "priority_2": "I05",
+}
 
 
 def write_csv(path, rows):
@@ -99,8 +108,21 @@ def test_import_reports_valid_rows_and_lists_row_errors(run, db, tmp_path, write
         lagos = session.scalar(select(Report).where(Report.event_name == "Lagos strategy salon"))
         assert lagos.resources_needed == "=1+1"  # stored as typed; neutralized only on export
         assert sorted(t.theme_code for t in lagos.themes) == ["education", "languages"]
-        assert [i.code for i in lagos.initiatives] == ["I02", "I31"]
+        # No ranking given: an unranked set, sharing the 15 points equally.
+        assert [(i.code, i.rank, i.points) for i in lagos.initiatives] == [
+            ("I02", None, 7500),
+            ("I31", None, 7500),
+        ]
+        assert sorted(c.initiative_code for c in lagos.coordination) == ["I22", "I25"]
         assert {g.group_code: g.count for g in lagos.groups} == {"women": 11}
+        abuja = session.scalar(select(Report).where(Report.event_name == "Abuja salon"))
+        assert abuja.total_precision == "about"
+        # The tie shares positions 1 and 2 of a ranked three: (3 + 2) / 2 of 6 shares of 15.
+        assert [(i.code, i.rank, i.points) for i in abuja.initiatives] == [
+            ("I02", 1, 6250),
+            ("I31", 1, 6250),
+            ("I05", 2, 2500),
+        ]
 
     again = run(path)  # the same file again stores nothing twice
     assert "3 rows read: 0 imported, 2 already stored, 1 with errors." in again.output

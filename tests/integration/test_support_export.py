@@ -97,7 +97,10 @@ def test_json_rows_carry_every_child(exported):
         (3, "I25", 2, ""),
     ]
     # An unranked set: no rank, the order given kept as the position.
-    assert chosen(one["recommendations"]) == [(1, "R1", None, "Sustainability"), (2, "R6", None, "")]
+    assert chosen(one["recommendations"]) == [
+        (1, "R1", None, "Sustainability"),
+        (2, "R6", None, ""),
+    ]
     assert chosen(one["global_coordination"]) == [
         (None, "I22", None, "Shared tools"),
         (None, "I25", None, ""),

@@ -2,20 +2,24 @@
 
 Published events (D is rejected and must not count):
 
-| event | region | total | women | priorities (rank order) | themes            | language |
-| A     | SSA    | 10    | 5     | I01, I02, I03           | education         | en       |
-| B     | SSA    | 20    | 2     | I02, I01                | education, glam   | sw       |
-| C     | NWE    | 40    | 3     | I01                     | –                 | de       |
-| D     | NWE    | 100   | –     | I03 (rejected)          | –                 | de       |
+| event | region | total | women | priorities (ranked) | themes          | language | coordination |
+| A     | SSA    | 10    | 5     | I01, I02, I03       | education       | en       | I01, I03     |
+| B     | SSA    | 20    | 2     | I02, I01            | education, glam | sw       | I01          |
+| C     | NWE    | 40    | 3     | I01                 | –               | de       | –            |
+| D     | NWE    | 100   | –     | I03 (rejected)      | –               | de       | I03          |
 
-I01: points 5 + 4 + 5 = 14 over 3 events; participants 70; women 10 / 70; event score 14 / 3;
-participant score (5·10 + 4·20 + 5·40) / 70 = 330 / 70. I02: 4 + 5 = 9; (4·10 + 5·20) / 70.
-I03: 3; 3·10 / 70. Breadth: I01 is in the top five of SSA and NWE (2), the others of SSA (1).
+Every event hands out 15 points (data.scoring): a ranked three gives 7.5, 5, 2.5, a ranked two
+10, 5, a single choice 15. I01: 7.5 + 5 + 15 = 27.5 over 3 events; participants 70; women
+10 / 70; event score 27.5 / 3; participant score (7.5·10 + 5·20 + 15·40) / 70 = 775 / 70;
+named for global coordination by 2 events. I02: 5 + 10 = 15; (5·10 + 10·20) / 70; none.
+I03: 2.5; 2.5·10 / 70; 1 (D does not count). Breadth: I01 is in the top five of SSA and NWE
+(2), the others of SSA (1). Initiatives rank by events, then points.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 
 import pytest
@@ -28,7 +32,7 @@ from tests.conftest import sign_in
 from tests.integration.test_support_review import add
 
 
-def event(report, name, date, country, total, women, priorities, themes, language):
+def event(report, name, date, country, total, women, priorities, themes, language, coord=()):
     participants = {"total": total}
     if women is not None:
         participants["women"] = women
@@ -37,10 +41,13 @@ def event(report, name, date, country, total, women, priorities, themes, languag
         event_date=date,
         country=country,
         participants=participants,
-        priorities=[{"code": c, "why": f"{name} needs {c}"} for c in priorities],
+        priorities=[
+            {"code": c, "rank": n, "why": f"{name} needs {c}"}
+            for n, c in enumerate(priorities, start=1)
+        ],
         themes=themes,
         languages=[language],
-        global_coordination=[],
+        global_coordination=list(coord),
     )
 
 
@@ -50,19 +57,37 @@ def fixture_ids(db, accounts, report):
         "A": add(
             db,
             event(
-                report, "A", "2020-10-01", "KE", 10, 5, ["I01", "I02", "I03"], ["education"], "en"
+                report,
+                "A",
+                "2020-10-01",
+                "KE",
+                10,
+                5,
+                ["I01", "I02", "I03"],
+                ["education"],
+                "en",
+                ["I01", "I03"],
             ),
             "published",
         ),
         "B": add(
             db,
             event(
-                report, "B", "2020-10-03", "KE", 20, 2, ["I02", "I01"], ["education", "glam"], "sw"
+                report,
+                "B",
+                "2020-10-03",
+                "KE",
+                20,
+                2,
+                ["I02", "I01"],
+                ["education", "glam"],
+                "sw",
+                ["I01"],
             ),
             "published",
         ),
         "C": add(db, event(report, "C", "2020-10-02", "DE", 40, 3, ["I01"], [], "de"), "published"),
-        "D": add(db, event(report, "D", "2020-10-04", "DE", 100, None, ["I03"], [], "de")),
+        "D": add(db, event(report, "D", "2020-10-04", "DE", 100, None, ["I03"], [], "de", ["I03"])),
     }
     reject(db, ids["D"], "test", accounts["reviewer"])
     return ids
@@ -73,24 +98,66 @@ def test_initiative_metrics(db, fixture_ids):
         found = {m.code: m for m in overlap.initiatives(session)}
     assert list(found) == ["I01", "I02", "I03"]
     i01, i02, i03 = found["I01"], found["I02"], found["I03"]
-    assert (i01.events, i01.points, i01.regions, i01.themes, i01.participants) == (3, 14, 2, 2, 70)
+    assert (i01.events, i01.points, i01.regions, i01.themes, i01.participants) == (
+        3,
+        27.5,
+        2,
+        2,
+        70,
+    )
     assert i01.breadth == 2
-    assert i01.event_score == round(14 / 3, 4)
-    assert i01.participant_score == round(330 / 70, 4)
+    assert i01.event_score == round(27.5 / 3, 4)
+    assert i01.participant_score == round(775 / 70, 4)
     assert i01.group_shares == {"women": round(10 / 70, 4)}
-    assert (i02.events, i02.points, i02.regions, i02.themes, i02.participants) == (2, 9, 1, 2, 30)
-    assert (i02.breadth, i02.event_score, i02.participant_score) == (1, 3.0, 2.0)
+    assert (i02.events, i02.points, i02.regions, i02.themes, i02.participants) == (2, 15, 1, 2, 30)
+    assert (i02.breadth, i02.event_score, i02.participant_score) == (1, 5.0, round(250 / 70, 4))
     assert i02.group_shares == {"women": round(7 / 30, 4)}
-    assert (i03.events, i03.points, i03.themes, i03.participants, i03.breadth) == (1, 3, 1, 10, 1)
-    assert (i03.event_score, i03.participant_score) == (1.0, round(30 / 70, 4))
+    assert (i03.events, i03.points, i03.themes, i03.participants, i03.breadth) == (1, 2.5, 1, 10, 1)
+    assert (i03.event_score, i03.participant_score) == (round(2.5 / 3, 4), round(25 / 70, 4))
+    # Events naming it for global coordination; the rejected D does not count.
+    assert (i01.coordination, i02.coordination, i03.coordination) == (2, 0, 1)
+
+
+def test_points_share_fifteen_per_event(db, accounts, report):
+    """A ranked five gives 5, 4, 3, 2, 1; a tie shares the places it holds; an unranked set
+    shares 15 equally. Initiatives rank by events (mentions) first, then points."""
+
+    def chosen(name, date, choices):
+        payload = report(
+            event_name=name,
+            event_date=date,
+            priorities=[{"code": c, "rank": r, "why": f"{name} needs {c}"} for c, r in choices],
+            global_coordination=[],
+        )
+        return add(db, payload, "published")
+
+    ranked = chosen("E", "2020-10-01", [(f"I0{n}", n) for n in range(1, 6)])
+    tied = chosen("F", "2020-10-02", [("I01", 1), ("I02", 1), ("I03", 2)])
+    unranked = chosen("G", "2020-10-03", [(c, None) for c in ("I01", "I04", "I05", "I06")])
+    with db.session(readonly=True) as session:
+        found = [(m.code, m.events, m.points) for m in overlap.initiatives(session)]
+        sources = overlap.provenance(session, "I01")
+    # E: 5, 4, 3, 2, 1. F: I01 and I02 share places 1 and 2, (3 + 2) / 6 of 15 = 6.25 each;
+    # I03 2.5. G: 15 / 4 = 3.75 each.
+    assert found == [
+        ("I01", 3, 5 + 6.25 + 3.75),
+        ("I02", 2, 4 + 6.25),
+        ("I04", 2, 2 + 3.75),
+        ("I03", 2, 3 + 2.5),
+        ("I05", 2, 1 + 3.75),
+        ("I06", 1, 3.75),
+    ]
+    assert sum(points for _, _, points in found) == 3 * 15
+    # Ranked sources first; the unranked set's has no rank.
+    assert [(s.report_id, s.rank) for s in sources] == [(ranked, 1), (tied, 1), (unranked, None)]
 
 
 def test_filters_apply(db, fixture_ids):
     with db.session(readonly=True) as session:
         ssa = {m.code: (m.events, m.points) for m in overlap.initiatives(session, Filters("SSA"))}
         glam = overlap.initiatives(session, Filters(theme="glam"))
-    assert ssa == {"I01": (2, 9), "I02": (2, 9), "I03": (1, 3)}
-    assert [(m.code, m.points) for m in glam] == [("I02", 5), ("I01", 4)]
+    assert ssa == {"I01": (2, 12.5), "I02": (2, 15), "I03": (1, 2.5)}
+    assert [(m.code, m.points) for m in glam] == [("I02", 10), ("I01", 5)]
 
 
 def test_matrix_pairs_and_provenance(db, fixture_ids):
@@ -99,10 +166,10 @@ def test_matrix_pairs_and_provenance(db, fixture_ids):
         pairs = [(p.first, p.second, p.events) for p in overlap.pairs(session)]
         sources = overlap.provenance(session, "I01")
     assert cells == [
-        ("I01", "NWE", 1, 5),
-        ("I01", "SSA", 2, 9),
-        ("I02", "SSA", 2, 9),
-        ("I03", "SSA", 1, 3),
+        ("I01", "NWE", 1, 15),
+        ("I01", "SSA", 2, 12.5),
+        ("I02", "SSA", 2, 15),
+        ("I03", "SSA", 1, 2.5),
     ]
     assert pairs == [("I01", "I02", 2), ("I01", "I03", 1), ("I02", "I03", 1)]
     ids = fixture_ids
@@ -131,16 +198,24 @@ def test_gaps(db, fixture_ids):
 def test_plan_api_and_draft_exports(client, db, accounts, fixture_ids):
     sign_in(client, "rita@example.org")
     body = client.get("/api/v1/plan?region=SSA").get_json()
-    assert [i["code"] for i in body["initiatives"]] == ["I01", "I02", "I03"]
-    assert body["initiatives"][0]["points"] == 9
+    # By events, then points: I02 and I01 were both named twice in SSA, I02 with more points.
+    assert [i["code"] for i in body["initiatives"]] == ["I02", "I01", "I03"]
+    assert body["initiatives"][0]["points"] == 15
+    assert [i["coordination"] for i in body["initiatives"]] == [0, 2, 1]
     assert client.get("/api/v1/plan?region=XX").status_code == 422
 
     with db.session() as session:
         save_plan_item(session, "I01", "=start with hubs", "Hub team", accounts["reviewer"])
     ids = fixture_ids
     csv_text = client.get("/api/v1/plan/draft?format=csv").get_data(as_text=True)
-    line = csv_text.splitlines()[1]
+    header, line = csv_text.splitlines()[:2]
+    assert header.split(",")[4:7] == [
+        "Events",
+        "Points",
+        "Events naming it for global coordination",
+    ]
     assert line.startswith("I01,")
+    assert ",3,27.5,2," in line  # events, points, events naming it for global coordination
     assert "'=start with hubs" in line  # neutralized
     assert f"{ids['A']};{ids['B']};{ids['C']}" in line
     assert f"/en/review?report={ids['A']}" in line
@@ -148,10 +223,19 @@ def test_plan_api_and_draft_exports(client, db, accounts, fixture_ids):
     book = load_workbook(io.BytesIO(client.get("/api/v1/plan/draft?format=xlsx").data))
     rows = list(book["plan"].iter_rows(values_only=True))
     assert rows[1][0] == "I01" and rows[1][2] == "'=start with hubs" and rows[1][4] == 3
+    assert rows[0][6] == "Events naming it for global coordination"
+    assert (rows[1][5], rows[1][6]) == (27.5, 2)
 
     markdown = client.get("/api/v1/plan/draft?format=md").get_data(as_text=True)
     assert f"[#{ids['C']}](http://localhost/en/review?report={ids['C']})" in markdown
     assert "Hub team" in markdown
+    assert "Asked for by 3 events (27.5 points)" in markdown
+    assert "Events naming it for global coordination: 2" in markdown
+
+    plan = client.get("/api/v1/plan").get_json()["plan"]
+    assert [(p["code"], p["events"], p["points"], p["coordination"]) for p in plan] == [
+        ("I01", 3, 27.5, 2)
+    ]
 
 
 def test_plan_callbacks(app, db, accounts, fixture_ids):
@@ -165,11 +249,15 @@ def test_plan_callbacks(app, db, accounts, fixture_ids):
     ]
     with app.server.test_request_context("/_dash-update-component", method="POST"):
         login_user(SupportUser(accounts["reviewer"]))
-        _table, figure, summary, *_rest = plan_callbacks.update_plan(
+        table, figure, summary, *_rest = plan_callbacks.update_plan(
             ["SSA", None, None, None], None, None, "women", "en", filter_ids
         )
         assert "points" in summary
-        assert figure.data[0].z[0][list(figure.data[0].x).index("Sub-Saharan Africa")] == 9
+        # The first row is I02 (two events, 15 points), ahead of I01 (two events, 12.5).
+        assert figure.data[0].z[0][list(figure.data[0].x).index("Sub-Saharan Africa")] == 15
+        shown = str(table.to_plotly_json())
+        assert "Events naming it for global coordination" in shown
+        assert "12.5" in shown and "12.50" not in shown
         sources = plan_callbacks.show_sources("I02", [None] * 4, None, None, "en", filter_ids)
         assert "B needs I02" in str(sources.to_plotly_json())
 
@@ -189,7 +277,9 @@ def test_full_export_has_private_fields_and_a_dictionary(client, accounts, fixtu
     data = client.get("/api/v1/export?format=json").get_json()
     assert len(data["reports"]) == 4
     assert data["reports"][0]["organizer_email"] == "amina@example.org"
-    assert data["reports"][0]["priority_1"] == "I01"
+    first = json.loads(data["reports"][0]["priorities"])
+    assert min(first, key=lambda c: c["position"])["code"] == "I01"
+    assert {(c["code"], c["rank"]) for c in first} == {("I01", 1), ("I02", 2), ("I03", 3)}
     assert any(d["column"] == "group_women" for d in data["dictionary"])
 
     book = load_workbook(io.BytesIO(client.get("/api/v1/export?format=xlsx").data))

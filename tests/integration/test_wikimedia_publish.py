@@ -15,25 +15,50 @@ TAB = "/api/v1/commons/priorities.tab.json"
 WIKI = "/api/v1/wikitext/priorities.wiki"
 
 
+def ranked(*codes: str) -> list[dict]:
+    return [{"code": c, "rank": rank, "why": ""} for rank, c in enumerate(codes, start=1)]
+
+
 @pytest.fixture
 def published(client, report):
     events = [
-        ("KE", ["I02", "I31", "I25"], 34),
-        ("KE", ["I31", "I02"], 12),
-        ("DE", ["I25"], 50),
-        ("BR", ["I02", "I25", "I31", "I05", "I09"], 7),
+        ("KE", ranked("I02", "I31", "I25"), 34),
+        # A tie for first.
+        ("KE", [{"code": "I31", "rank": 1}, {"code": "I02", "rank": 1}], 12),
+        # An unranked set.
+        ("DE", [{"code": "I25"}, {"code": "I07"}], 50),
+        ("BR", ranked("I02", "I25", "I31", "I05", "I09"), 7),
     ]
     ids = []
-    for country, codes, total in events:
+    for country, priorities, total in events:
         body = report(
             country=country,
-            priorities=[{"code": c, "why": ""} for c in codes],
+            priorities=priorities,
             participants={"total": total, "women": min(3, total)},
         )
         answer = client.post("/api/v1/reports", json=body)
         assert answer.status_code == 201
         ids.append(answer.get_json()["id"])
     return ids
+
+
+def expected_rows(summary: dict) -> list[tuple]:
+    """Per initiative, the summary's numbers: its priorities with the events that named each
+    for global coordination, then those named for global coordination alone (zeros)."""
+    coordinated = {c["code"]: c["events"] for c in summary["global_coordination"]}
+    rows = [
+        (
+            p["code"],
+            p["mentions"],
+            p["points"],
+            p["first_choices"],
+            p["regions"],
+            p["weighted_score"],
+            coordinated.pop(p["code"], 0),
+        )
+        for p in summary["priorities"]
+    ]
+    return rows + [(code, 0, 0, 0, 0, 0, n) for code, n in coordinated.items()]
 
 
 @pytest.mark.parametrize("query", ["", "?region=SSA", "?country=BR&lang=fr"])
@@ -47,20 +72,20 @@ def test_tab_json_is_valid_and_equals_the_summary(client, published, query):
     summary = client.get("/api/v1/summary" + query).get_json()
     rows = [dict(zip(names, row, strict=True)) for row in doc["data"]]
     assert [
-        (r["code"], r["events"], r["points"], r["first_choices"], r["regions"], r["weighted_score"])
-        for r in rows
-    ] == [
         (
-            p["code"],
-            p["mentions"],
-            p["points"],
-            p["first_choices"],
-            p["regions"],
-            p["weighted_score"],
+            r["code"],
+            r["events"],
+            r["points"],
+            r["first_choices"],
+            r["regions"],
+            r["weighted_score"],
+            r["global_coordination"],
         )
-        for p in summary["priorities"]
-    ]
+        for r in rows
+    ] == expected_rows(summary)
     assert rows and all(r["title"]["en"] for r in rows)
+    # Every report names I22 for global coordination only: a row of its own.
+    assert next(r for r in rows if r["code"] == "I22")["global_coordination"] >= 1
 
 
 @pytest.mark.parametrize("query", ["", "?region=SSA", "?format=virtual&lang=ar"])
@@ -70,18 +95,19 @@ def test_wikitext_table_renders_the_numbers_of_the_api(client, published, query)
     body = answer.get_data(as_text=True)
     assert body.startswith('{| class="wikitable sortable"')
     _header, rows = parse_table(body)
-    summary = client.get("/api/v1/summary" + query).get_json()["priorities"]
-    assert [(r[0], int(r[3]), int(r[4]), int(r[5]), int(r[6]), float(r[7])) for r in rows] == [
-        (
-            p["code"],
-            p["mentions"],
-            p["points"],
-            p["first_choices"],
-            p["regions"],
-            p["weighted_score"],
-        )
-        for p in summary
-    ]
+    summary = client.get("/api/v1/summary" + query).get_json()
+    assert [
+        (r[0], int(r[3]), float(r[4]), int(r[5]), int(r[6]), float(r[7]), int(r[8])) for r in rows
+    ] == expected_rows(summary)
+
+
+def test_points_follow_ranks_ties_and_unranked_sets(client, published):
+    points = {p["code"]: p["points"] for p in client.get("/api/v1/summary").get_json()["priorities"]}
+    # I02: 15 × 3/6 (first of a ranked three) + 7.5 (a tie for first of two) + 5 (first of a
+    # ranked five); I07: half of an unranked set of two.
+    assert points["I02"] == 7.5 + 7.5 + 5
+    assert points["I07"] == 7.5
+    assert points["I09"] == 1
 
 
 def test_unknown_filters_are_refused(client):
@@ -91,12 +117,17 @@ def test_unknown_filters_are_refused(client):
 
 def test_report_wikitext_has_no_contact_and_suppresses_small_counts(client, report):
     body = report(participants={"total": 34, "women": 15, "lgbtq": 2})
+    # A tie for first shares its number; the recommendations stay an unranked set.
+    body["priorities"] = [{"code": "I31", "rank": 1}, {"code": "I02", "rank": 1}]
+    body["global_coordination"] = ["I22", {"code": "I25", "why": "Shared hubs"}]
     report_id = client.post("/api/v1/reports", json=body).get_json()["id"]
     answer = client.get(f"/api/v1/reports/{report_id}/wikitext?lang=en")
     assert answer.status_code == 200
     page = answer.get_data(as_text=True)
-    assert "Wikimedia Kenya strategy salon" in page and "=== Top 5 initiatives ===" in page
+    assert "Wikimedia Kenya strategy salon" in page and "=== Initiatives ===" in page
     assert "| < 5" in page and "| 15" in page
+    assert page.count("\n* 1. '''") == 2
+    assert "Regional and thematic hubs''' – <nowiki>Shared hubs</nowiki>" in page
     for private in ("amina", "example.org", "Two volunteers", "One volunteer", "Nairobi"):
         assert private.lower() not in page.lower()
     assert client.get("/api/v1/reports/999999/wikitext").status_code == 404
