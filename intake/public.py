@@ -195,6 +195,10 @@ def flat_row(report: PublicReport, ref: Reference) -> list:
             row[f"{prefix}_{n}"] = " ".join(codes) or None
             row[f"{prefix}_{n}_why"] = why
     row["global_coordination"] = " ".join(c.code for c in report.global_coordination)
+    # One reason column, as in the form: each distinct reason once, one per line.
+    row["global_coordination_why"] = "\n".join(
+        dict.fromkeys(c.why for c in report.global_coordination if c.why)
+    )
     for name in ("languages", "themes"):
         row[name] = " ".join(row[name])
     row["demo"] = "true" if report.demo else "false"  # as in the JSON

@@ -41,7 +41,8 @@ def test_summary_reflects_posted_reports_with_points(client, report):
     kenya = report()
     # A ranked five: 5, 4, 3, 2, 1 points as before.
     kenya["priorities"] = [
-        {"code": code, "rank": rank} for rank, code in enumerate(["I02", "I31", "I25", "I05", "I10"], 1)
+        {"code": code, "rank": rank}
+        for rank, code in enumerate(["I02", "I31", "I25", "I05", "I10"], 1)
     ]
     kenya["recommendations"] = [{"code": "R1", "rank": 1}, {"code": "R6", "rank": 2}]
     client.post("/api/v1/reports", json=kenya)
@@ -117,7 +118,7 @@ def test_unranked_sets_share_points_and_continuations_add_no_event(client, repor
     points = {p["code"]: p for p in body["priorities"]}
     assert points["I02"]["points"] == points["I25"]["points"] == 5
     assert points["I31"] == {**points["I31"], "mentions": 2, "points": 20, "first_choices": 0}
-    assert [p["code"] for p in body["priorities"]][0] == "I31"
+    assert body["priorities"][0]["code"] == "I31"
     stored = client.get(f"/api/v1/reports/{created['id']}").get_json()
     assert all("rank" not in c or c["rank"] is None for c in stored["priorities"])
 

@@ -112,6 +112,7 @@ def test_public_list_filters_paginates_and_hides_unpublished(app, client, report
 def test_csv_export_streams_every_match_with_formulas_neutralized(client, report):
     payload = report(event_name='=HYPERLINK("http://evil")', notes="@SUM(A1)")
     payload["priorities"][0]["why"] = "+1 for hubs"
+    payload["global_coordination"] = ["I22", {"code": "I25", "why": "Hubs need it"}]
     client.post("/api/v1/reports", json=payload)
     client.post("/api/v1/reports", json=report(country="IN"))
     response = client.get("/api/v1/reports?format=csv&format=virtual&country=KE")
@@ -123,6 +124,15 @@ def test_csv_export_streams_every_match_with_formulas_neutralized(client, report
     assert row["event_name"] == '\'=HYPERLINK("http://evil")'
     assert row["notes"] == "'@SUM(A1)"
     assert row["priority_1_why"] == "'+1 for hubs"
+    # The fixture's initiatives are an unranked set, one row per distinct reason.
+    assert (row["priorities_ranked"], row["priority_1"], row["priority_2"]) == (
+        "unranked",
+        "I02",
+        "I31",
+    )
+    assert row["global_coordination"] == "I22 I25"
+    assert row["global_coordination_why"] == "Hubs need it"
+    assert (row["participants_total"], row["participants_precision"]) == ("34", "exact")
     assert row["lgbtq"] == "suppressed" and row["women"] == "15"
     assert "organizer_email" not in row and "attendees" not in row
 

@@ -102,7 +102,9 @@ def test_wikitext_table_renders_the_numbers_of_the_api(client, published, query)
 
 
 def test_points_follow_ranks_ties_and_unranked_sets(client, published):
-    points = {p["code"]: p["points"] for p in client.get("/api/v1/summary").get_json()["priorities"]}
+    points = {
+        p["code"]: p["points"] for p in client.get("/api/v1/summary").get_json()["priorities"]
+    }
     # I02: 15 × 3/6 (first of a ranked three) + 7.5 (a tie for first of two) + 5 (first of a
     # ranked five); I07: half of an unranked set of two.
     assert points["I02"] == 7.5 + 7.5 + 5
