@@ -93,7 +93,22 @@ def actions(bare: bool = False) -> html.Div:
                 _label(_("Participants"), "participants_total"),
                 dbc.Input(id=fix_id("participants_total"), **{**number, "min": 1}),
             ],
-            md=6,
+            md=3,
+        ),
+        dbc.Col(
+            [
+                _label(_("This number is"), "total_precision"),
+                dbc.Select(
+                    id=fix_id("total_precision"),
+                    options=[
+                        {"label": _("exact"), "value": "exact"},
+                        {"label": _("about"), "value": "about"},
+                        {"label": _("at least (“over 30”)"), "value": "at_least"},
+                    ],
+                    size="sm",
+                ),
+            ],
+            md=3,
         ),
         *(
             dbc.Col(

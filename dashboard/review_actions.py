@@ -15,7 +15,14 @@ from data.db import EXTENSION_KEY
 from data.reference import reference
 from data.support import correct, mark_duplicate, publish, reject
 
-FIX_FIELDS = ("event_name", "country", "region", "format", "participants_total")
+FIX_FIELDS = (
+    "event_name",
+    "country",
+    "region",
+    "format",
+    "participants_total",
+    "total_precision",
+)
 
 
 def _number(value) -> int | None:
@@ -52,8 +59,8 @@ def perform(action: str, selected, reason, duplicate_of, fixes: dict, picked: li
         )
     if action == ids.REVIEW_CORRECT:
         changes: dict[str, Any] = {k: fixes.get(k) for k in FIX_FIELDS if fixes.get(k) is not None}
-        if "participants_total" in changes:
-            changes["participants_total"] = _number(changes["participants_total"])
+        # An emptied total: the report gives no number.
+        changes["participants_total"] = _number(fixes.get("participants_total"))
         changes["groups"] = {g: _number(fixes.get(f"group_{g}")) for g in reference().groups}
         correct(db, selected, changes, who)
         return _("Report %(id)d corrected.", id=selected)

@@ -140,6 +140,25 @@ def retired_view(retired) -> html.Div | None:
     )
 
 
+def _choices(chosen: list[tuple], label) -> html.Ul | str:
+    """Choices as the report gave them: "rank 1" (a tie shows the same rank twice), or
+    "unranked", each with its reason."""
+    if not chosen:
+        return "–"
+    items = []
+    for code, rank, why in chosen:
+        place = _("rank %(rank)d", rank=rank) if rank is not None else _("unranked")
+        text = f"{label(code)} ({place})"
+        items.append(html.Li(f"{text} — {why}" if why else text, dir="auto"))
+    return html.Ul(items, className="mb-0 ps-3")
+
+
+def _sessions(parts) -> str:
+    if not parts:
+        return "–"
+    return _join(f"{p['date']} · {i18n.event_format(p['format'])}" for p in parts)
+
+
 def detail_view(found: dict[str, Any]) -> html.Div:
     """Every field, private ones included; free text shown as typed (text, never HTML).
     ``found["retired"]`` (optional): choices the initiative list change retired."""
@@ -159,23 +178,18 @@ def detail_view(found: dict[str, Any]) -> html.Div:
         (_("Attendees"), found["attendees"]),
         (_("Facilitators"), found["facilitators"]),
         (_("Note takers"), found["note_takers"]),
-        (_("Participants"), found["participants_total"]),
+        (_("Co-organizers"), _join(found.get("co_organizers") or [])),
+        (_("Sessions"), _sessions(found.get("sessions"))),
+        (_("Continues report"), found.get("continues") or "–"),
+        (
+            _("Participants"),
+            i18n.attendance(found["participants_total"], found.get("total_precision")),
+        ),
         *((i18n.group(g), found["groups"].get(g, "–")) for g in reference().groups),
-        *(
-            (
-                _("Priority %(rank)d", rank=n),
-                f"{i18n.initiative(code)} — {why}" if why else i18n.initiative(code),
-            )
-            for n, (code, why) in enumerate(found["priorities"], start=1)
-        ),
-        *(
-            (
-                _("Recommendation %(rank)d", rank=n),
-                f"{i18n.recommendation(code)} — {why}" if why else i18n.recommendation(code),
-            )
-            for n, (code, why) in enumerate(found["recommendations"], start=1)
-        ),
+        (_("Recommendations"), _choices(found["recommendations"], i18n.recommendation)),
+        (_("Initiatives"), _choices(found["priorities"], i18n.initiative)),
         (_("Global coordination"), _join(i18n.initiative(c) for c in found["global_coordination"])),
+        (_("Why these need global coordination"), _join(found.get("coordination_reasons") or [])),
         (_("Resources needed"), found["resources_needed"]),
         (_("Notes"), found["notes"]),
         (_("Written in"), found["written_in"]),

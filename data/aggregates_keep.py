@@ -147,7 +147,8 @@ def _count(
             ((region, place, week), (own, own * people, own * lower_bound(total, precision)))
         ],
         AggInitiatives: [
-            ((region, code), (1, points, int(rank == 1), points * people))
+            # A continuation's participants are the earlier report's: not weighted again.
+            ((region, code), (1, points, int(rank == 1), points * people * own))
             for rank, code, points in ranked
         ],
         AggRecommendations: [((code,), (1, points)) for _rank, code, points in chosen],

@@ -120,7 +120,7 @@ def _tables(scope: Scope, dialect: str) -> dict:
         AggInitiatives: (
             i.__table__.join(r, r.id == i.report_id),
             [r.region, i.code],
-            [ONE, i.points, case((i.rank == 1, 1), else_=0), i.points * total],
+            [ONE, i.points, case((i.rank == 1, 1), else_=0), i.points * total * own],
         ),
         AggRecommendations: (
             rec.__table__.join(r, r.id == rec.report_id),

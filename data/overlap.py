@@ -19,7 +19,7 @@ Definitions, for an initiative over those events:
 
 from __future__ import annotations
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import case, distinct, func, select
 from sqlalchemy.orm import Session, aliased
 
 from data.models import Report, ReportCoordination, ReportGroup, ReportInitiative, ReportTheme
@@ -63,10 +63,13 @@ __all__ = [
 
 def initiatives(session: Session, filters: Filters = EVERYTHING) -> list[InitiativeMetrics]:
     ids = matching_ids(filters)
+    # A report continuing an earlier one adds no event and no participants (data.aggregates).
+    own = case((Report.continues.is_(None), 1), else_=0)
     events, participants = session.execute(
-        select(func.count(Report.id), func.coalesce(func.sum(Report.participants_total), 0)).where(
-            Report.id.in_(ids)
-        )
+        select(
+            func.coalesce(func.sum(own), 0),
+            func.coalesce(func.sum(func.coalesce(Report.participants_total, 0) * own), 0),
+        ).where(Report.id.in_(ids))
     ).one()
     if not events:
         return []
@@ -82,7 +85,7 @@ def initiatives(session: Session, filters: Filters = EVERYTHING) -> list[Initiat
             func.sum(POINTS),
             func.count(distinct(Report.region)),
             func.sum(Report.participants_total),
-            func.sum(POINTS * func.coalesce(Report.participants_total, 0)),
+            func.sum(POINTS * func.coalesce(Report.participants_total, 0) * own),
         )
     ).all()
     coordination = _coordination(session, ids)

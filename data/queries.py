@@ -247,7 +247,8 @@ def summary(session: Session, filters: Filters = Filters()) -> Summary:
                 func.sum(points),
                 func.sum(case((ReportInitiative.rank == 1, 1), else_=0)),
                 func.count(distinct(Report.region)),
-                func.sum(points * total),
+                # A continuation's participants are the earlier report's: not weighted again.
+                func.sum(points * total * case((own, 1), else_=0)),
             )
             .join(Report, Report.id == ReportInitiative.report_id)
             .where(in_ids)

@@ -194,7 +194,14 @@ def audit_entries(session: Session, limit: int = 500) -> list[AuditEntry]:
 
 # Review -----------------------------------------------------------------------------------
 
-CORRECTABLE = ("event_name", "country", "region", "format", "participants_total")
+CORRECTABLE = (
+    "event_name",
+    "country",
+    "region",
+    "format",
+    "participants_total",
+    "total_precision",
+)
 
 
 def snapshot(report: Report) -> dict[str, Any]:
@@ -287,8 +294,17 @@ def correct(db, report_id: int, changes: dict[str, Any], who: Account) -> None:
         raise ReviewError("the event name is required")
     with db.session() as session:
         report = _load(session, report_id)
-        total = int(fields.get("participants_total", report.participants_total))
-        if total < 1 or any(c is not None and not 0 <= int(c) <= total for c in groups.values()):
+        total = fields.get("participants_total", report.participants_total)
+        precision = fields.get("total_precision", report.total_precision)
+        if precision not in ("exact", "about", "at_least"):
+            raise ReviewError("unknown precision")
+        # The report model's rules (intake.schema.Participants): the total may be unknown, and
+        # only an exact total bounds the groups.
+        bound = int(total) if total is not None and precision == "exact" else None
+        if (total is not None and int(total) < 1) or any(
+            c is not None and (int(c) < 0 or (bound is not None and int(c) > bound))
+            for c in groups.values()
+        ):
             raise ReviewError("counts must be between 0 and the total")
 
         if fields.get("country") and "region" not in fields:
@@ -383,12 +399,14 @@ def report_detail(session: Session, report_id: int) -> dict[str, Any] | None:
     columns = {c.key: getattr(report, c.key) for c in Report.__table__.columns}
     return {
         **columns,
-        "priorities": [(i.code, i.why) for i in report.initiatives],
-        "recommendations": [(r.code, r.why) for r in report.recommendations],
+        # (code, rank or None, why), in the order the report gave them.
+        "priorities": [(i.code, i.rank, i.why) for i in report.initiatives],
+        "recommendations": [(r.code, r.rank, r.why) for r in report.recommendations],
         "groups": {g.group_code: g.count for g in report.groups},
         "themes": sorted(t.theme_code for t in report.themes),
         "languages": sorted(lang.language_code for lang in report.languages),
         "global_coordination": sorted(c.initiative_code for c in report.coordination),
+        "coordination_reasons": sorted({c.why for c in report.coordination if c.why}),
     }
 
 

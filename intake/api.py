@@ -26,7 +26,7 @@ from data.reference import reference
 from intake import api_errors, bulk, public
 from intake.links import edit_url
 from intake.openapi import document
-from intake.service import publishes_on_arrival, submission_limit, submit
+from intake.service import Refused, publishes_on_arrival, submission_limit, submit
 from intake.validation import validate
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -53,7 +53,10 @@ def post_report():
     if errors:
         return jsonify(errors=errors), 422
     lang = i18n.normalize(str(get_locale()))
-    result = submit(_db(), report, lang=lang, auto_publish=publishes_on_arrival(_db()))
+    try:
+        result = submit(_db(), report, lang=lang, auto_publish=publishes_on_arrival(_db()))
+    except Refused as refused:
+        return jsonify(errors=refused.errors), 422
     body = {"id": result.id, "status": result.status, "edit_url": edit_url(lang, result.edit_token)}
     if result.possible_duplicate_of is not None:
         earlier = result.possible_duplicate_of

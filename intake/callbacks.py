@@ -21,9 +21,11 @@ from data.db import EXTENSION_KEY
 from data.reference import reference
 from intake import ids
 from intake.events_ids import REPORT_EVENT
+from intake.formdata import form_errors
 from intake.links import edit_url
 from intake.service import (
     Earlier,
+    Refused,
     amend,
     publishes_on_arrival,
     submission_limit,
@@ -64,19 +66,23 @@ def submit_report(
                 return amend(db, edit_token, report, auto_publish=auto_publish)
             return submit(db, report, lang=lang, auto_publish=auto_publish, event_id=event_id)
 
-        result, refused = attempt(
-            store,
-            submission_limit,
-            "report",
-            _(
-                "Many reports came from your connection in a short time. Wait a minute and "
-                "submit again; everything you typed is kept."
-            ),
-            _(
-                "The database is not reachable right now, so your report is not stored yet. "
-                "Everything you typed is kept in this browser: submit again in a few minutes."
-            ),
-        )
+        try:
+            result, refused = attempt(
+                store,
+                submission_limit,
+                "report",
+                _(
+                    "Many reports came from your connection in a short time. Wait a minute and "
+                    "submit again; everything you typed is kept."
+                ),
+                _(
+                    "The database is not reachable right now, so your report is not stored yet. "
+                    "Everything you typed is kept in this browser: submit again in a few minutes."
+                ),
+            )
+        except Refused as problem:
+            shown = form_errors(problem.errors, by_name)
+            return *field_errors(shown, message_ids, "report-error-alert"), no_update, False
         if refused:
             return *blank, refused, no_update, False
         if result is None:

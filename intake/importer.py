@@ -30,7 +30,7 @@ from data.store import (
 )
 from intake import bulk
 from intake.schema import ReportIn
-from intake.service import earlier_report, publishes_on_arrival, submit
+from intake.service import Refused, check_continues, earlier_report, publishes_on_arrival, submit
 from intake.validation import validate_fields
 
 WHOLE = re.compile(r"[+-]?\d+")
@@ -91,9 +91,26 @@ def import_file(db, path: Path, *, all_or_nothing: bool = False, lang: str = "en
     if all_or_nothing:
         return _store_together(db, valid, outcome, lang)
     for number, report in valid:
-        result = submit(db, report, lang=lang, auto_publish=publishes_on_arrival(db))
+        try:
+            result = submit(db, report, lang=lang, auto_publish=publishes_on_arrival(db))
+        except Refused as refused:
+            outcome.errors += 1
+            outcome.lines += _refusal(number, refused)
+            continue
         _count(outcome, number, result.created, result.id, result.possible_duplicate_of)
     return outcome
+
+
+def _refusal(number: int, refused: Refused) -> list[str]:
+    return [
+        _(
+            "row %(row)d, %(column)s: %(message)s",
+            row=number,
+            column=bulk.column(name),
+            message=text,
+        )
+        for name, text in refused.errors.items()
+    ]
 
 
 def _counts_as_numbers(values: dict[str, Any]) -> dict[str, Any]:
@@ -140,6 +157,11 @@ def _store_together(db, valid: list[tuple[int, ReportIn]], outcome: Outcome, lan
                     done.append((number, False, existing.id, None))
                     continue
                 row, children = report_rows(report.model_dump(), status=status, written_in=lang)
+                try:
+                    check_continues(session, row["continues"])
+                except Refused as refused:
+                    refused.errors = {"row": number, **refused.errors}
+                    raise
                 lock_event_key(session, row["event_key"])
                 earlier = earlier_report(session, row)
                 row["possible_duplicate_of"] = earlier.id if earlier else None
@@ -151,6 +173,12 @@ def _store_together(db, valid: list[tuple[int, ReportIn]], outcome: Outcome, lan
                 done.append((number, True, report_id, earlier))
             if any(entry[1] for entry in done):  # something new: one version bump
                 bump_version(session)
+    except Refused as refused:
+        number = refused.errors.pop("row")
+        outcome.errors += 1
+        outcome.lines += _refusal(number, refused)
+        outcome.lines.append(_("Nothing was imported: fix the rows above, then import again."))
+        return outcome
     except DBAPIError as exc:
         current_app.logger.exception("import failed")
         outcome.failed = True

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 
 from data.models import Report, Status
 from data.privacy import public_group_counts
@@ -110,12 +110,22 @@ def public(report: Report, threshold: int) -> PublicReport:
         ],
         sessions=[PublicSession(**part) for part in report.sessions or []],
         co_organizers=list(report.co_organizers or []),
-        continues=report.continues,
+        continues=_published_id(report, report.continues),
         resources_needed=report.resources_needed,
         notes=report.notes,
         written_in=report.written_in,
         demo=report.is_demo,
     )
+
+
+def _published_id(report: Report, other: int | None) -> int | None:
+    """``other`` when it is a published report's id: a public answer names no report that is
+    not public."""
+    session = object_session(report)
+    if other is None or session is None:
+        return None
+    status = session.scalar(select(Report.status).where(Report.id == other))
+    return other if status == Status.PUBLISHED else None
 
 
 def _loaded():

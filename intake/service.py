@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app
+from flask_babel import gettext as _
 from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -52,6 +53,31 @@ def submission_limit():
     """The one rate limit of report submissions per client address, shared by the API (as a
     decorator) and the form (as a context manager): ``SUBMIT_RATE_LIMIT``."""
     return limiter.shared_limit(lambda: current_app.config["SUBMIT_RATE_LIMIT"], scope=RATE_SCOPE)
+
+
+class Refused(Exception):
+    """A report that validation alone cannot judge (it needs the stored reports): one message
+    per field of the API's JSON, in the current locale. Nothing was stored."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__(errors)
+        self.errors = errors
+
+
+def check_continues(session, continues: int | None, own_id: int | None = None) -> None:
+    """``continues`` must name another stored report that is not rejected or a duplicate: a
+    wrong number would quietly take that event and its participants out of every total."""
+    if continues is None:
+        return
+    status = session.connection().scalar(select(Report.status).where(Report.id == continues))
+    if status is None or continues == own_id or status in (Status.REJECTED, Status.DUPLICATE):
+        raise Refused(
+            {
+                "continues": _(
+                    "Enter the number of an earlier report of the same discussion (not this one)."
+                )
+            }
+        )
 
 
 @dataclass(frozen=True)
@@ -102,6 +128,7 @@ def submit(
             existing = find_by_client_id(session, client_id)
             if existing is not None:
                 return _again(session, existing, token, report, auto_publish)
+            check_continues(session, row["continues"])
             lock_event_key(session, row["event_key"])
             earlier = earlier_report(session, row)
             row["possible_duplicate_of"] = earlier.id if earlier else None
@@ -205,6 +232,7 @@ def amend(db: Database, token: str, report: ReportIn, *, auto_publish: bool) -> 
 def _apply(session, row: Report, report: ReportIn, *, auto_publish: bool, who: str) -> Amended:
     """Replace ``row``'s content with ``report`` in the caller's transaction, with its audit
     row, the aggregates and the data-version bump (nothing when the content is the same)."""
+    check_continues(session, report.continues, row.id)
     before = report_data(row)
     data = report.model_dump()
     data["client_id"] = row.client_id  # the report keeps its identity

@@ -203,3 +203,19 @@ def test_the_tab_and_the_wikitext_carry_the_same_numbers(client, stored):
     wiki = client.get("/api/v1/wikitext/priorities.wiki").get_data(as_text=True)
     assert "Events naming it for global coordination" in wiki
     assert "| I03\n" in wiki and "| 7.5\n" in wiki
+
+
+def test_a_survey_continuing_a_discussion_counts_once(client, stored):
+    """A survey after the discussion: its choices count, its event and participants do not;
+    a wrong number for the earlier report is refused with a message on that field."""
+    tie = stored[0]
+    survey = ranked_tie() | {"event_name": "Survey after the sessions", "continues": tie}
+    survey["priorities"] = [{"code": "I31"}]
+    assert client.post("/api/v1/reports", json=survey).status_code == 201
+    summary = client.get("/api/v1/summary").get_json()
+    assert (summary["events"], summary["participants"]) == (3, 320)  # as before the survey
+    assert {p["code"]: p["mentions"] for p in summary["priorities"]}["I31"] == 1
+    wrong = ranked_tie() | {"continues": 999_999}
+    answer = client.post("/api/v1/reports", json=wrong)
+    assert answer.status_code == 422
+    assert "earlier report" in answer.get_json()["errors"]["continues"]
