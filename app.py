@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 import dash
@@ -11,12 +13,13 @@ from dash import html
 from flask import Flask, redirect, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from components import assets_check, compression
+from components import assets_check, compression, headers
 from components.index import PrioritiesDash
 from data import i18n, privacy
 from data.cache import cache, cache_config
 from data.db import Database
 from data.limits import limiter, limiter_config
+from intake import links
 
 ROOT = Path(__file__).resolve().parent
 INSTANCE = ROOT / "instance"
@@ -27,14 +30,33 @@ def _flag(name: str, default: str) -> bool:
 
 
 def _secret_key() -> str:
-    """SECRET_KEY from the environment; for local runs, one kept in instance/ across restarts."""
+    """SECRET_KEY from the environment; for local runs, one kept in instance/ across restarts,
+    readable by this user only (it signs sessions; instance/ also holds the SQLite file)."""
     if os.environ.get("SECRET_KEY"):
         return os.environ["SECRET_KEY"]
+    INSTANCE.mkdir(mode=0o700, exist_ok=True)
+    _owner_only(INSTANCE, 0o700)
     path = INSTANCE / "secret_key"
     if not path.exists():
-        INSTANCE.mkdir(exist_ok=True)
-        path.write_text(secrets.token_hex(32))
+        # Written aside (mkstemp: mode 0600) and linked into place: a worker starting beside
+        # this one never reads a half-written key, and only the first link wins.
+        fd, spare = tempfile.mkstemp(dir=INSTANCE, prefix=".secret_key.")
+        try:
+            with os.fdopen(fd, "w") as out:
+                out.write(secrets.token_hex(32))
+            with contextlib.suppress(FileExistsError):
+                os.link(spare, path)
+        finally:
+            os.unlink(spare)
+    _owner_only(path, 0o600)
     return path.read_text().strip()
+
+
+def _owner_only(path: Path, mode: int) -> None:
+    """Tighten what an earlier version created readable by everyone (if it is ours to change)."""
+    with contextlib.suppress(OSError):
+        if path.stat().st_mode & 0o077:
+            path.chmod(mode)
 
 
 def settings() -> dict:
@@ -42,6 +64,11 @@ def settings() -> dict:
     return {
         "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{INSTANCE / 'priorities.db'}"),
         "REDIS_URL": os.environ.get("REDIS_URL", ""),
+        # The address the public reaches the app at: every absolute link the app hands out
+        # (edit links, the .tab page's source) is built on it, never on the request's Host.
+        "PUBLIC_URL": os.environ.get("PUBLIC_URL", "http://127.0.0.1:8050"),
+        # Secure cookies: on when set, or when PUBLIC_URL is https (behind a TLS proxy).
+        "SESSION_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE", "0"),
         # Namespaces the shared cache and rate limits in Redis (several apps, or test runs).
         "CACHE_KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "priorities:"),
         "DEMO_DATA": _flag("DEMO_DATA", "1"),
@@ -82,6 +109,8 @@ def create_app(config: dict | None = None) -> dash.Dash:
     if not (config or {}).get("SECRET_KEY"):
         server.config["SECRET_KEY"] = _secret_key()
     server.config.update(config or {})
+    links.init_app(server)  # checks PUBLIC_URL; ids in paths (before any blueprint's routes)
+    headers.init_app(server)
 
     Database().init_app(server)
     i18n.babel.init_app(
@@ -122,8 +151,9 @@ def create_app(config: dict | None = None) -> dash.Dash:
     extras_callbacks.register(app)
     # Announced events: announce, find and join, review, iCalendar feeds (issue 8).
     from dashboard import events_page
-    from intake import events_pages
+    from intake import events_api, events_pages
 
+    server.register_blueprint(events_api.blueprint)
     events_pages.register(app)
     events_page.register(app)
     app.layout = html.Div(dash.page_container)

@@ -9,9 +9,12 @@ Pure: the caller passes the aggregates and every label already translated.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from data.text_policy import one_line
 
 LICENSE = "CC0-1.0"
 FIELD_NAME = re.compile(r"^[a-zA-Z_][a-zA-Z_0-9]*$")
@@ -29,8 +32,9 @@ class Field:
 
 
 def cell_text(text: str) -> str:
-    """A string cell Commons accepts: one line, at most MAX_STRING characters."""
-    return " ".join(str(text).split())[:MAX_STRING]
+    """A string cell Commons accepts: one line (data/text_policy.one_line: no control
+    characters), at most MAX_STRING characters, no space at either end (also after the cut)."""
+    return one_line(text)[:MAX_STRING].strip()
 
 
 def document(
@@ -65,8 +69,13 @@ def _localized_problems(value: Any, where: str) -> list[str]:
 def _string_problems(value: Any, where: str) -> list[str]:
     if not isinstance(value, str):
         return [f"{where}: not a string"]
-    if "\n" in value or "\r" in value:
-        return [f"{where}: contains a line break"]
+    # JsonConfig's one-line strings: no line break or tab, no whitespace at either end.
+    if any(ch in "\n\r\t" for ch in value):
+        return [f"{where}: contains a line break or tab"]
+    if any(unicodedata.category(ch) == "Cc" for ch in value):
+        return [f"{where}: contains a control character"]
+    if value != value.strip(" \t\n\r\v\f"):
+        return [f"{where}: starts or ends with whitespace"]
     if len(value) > MAX_STRING:
         return [f"{where}: longer than {MAX_STRING} characters"]
     return []

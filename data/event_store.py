@@ -5,6 +5,8 @@ from an event to the report of its results."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 from dataclasses import dataclass
 from typing import Any
 
@@ -102,13 +104,53 @@ def find_by_edit_token(session: Session, token: str) -> Event | None:
     return session.scalar(select(Event).where(Event.edit_token_hash == token_hash(token)))
 
 
-def link_report(session: Session, event_id: int | None, report_id: int) -> bool:
-    """Record ``report_id`` as the results of a published event that has none yet; called in
-    the report's own transaction. An unknown, unpublished or already reported event: False."""
-    if event_id is None:
+MAX_ID = 2**31 - 1  # PostgreSQL's integer: a larger number in a link is no event, not a 500
+
+
+def results_claim(event: Event) -> str | None:
+    """The code of the event's own "report the results" link (``<id>-<code>``), shown on the
+    organizer's edit page only; None for an event without an edit link.
+
+    Keyed with the stored hash of the edit token, which only the server knows: the code cannot
+    be worked out from anything public, and it lets its holder claim the results slot, nothing
+    more (it never opens the edit page)."""
+    if not event.edit_token_hash:
+        return None
+    code = hmac.new(event.edit_token_hash.encode(), f"results:{event.id}".encode(), hashlib.sha256)
+    return f"{event.id}-{code.hexdigest()[:32]}"
+
+
+def claimed_event(session: Session, claim: object) -> Event | None:
+    """The event a results claim (``results_claim``) names, if the code is right."""
+    event_id, _dash, code = str(claim or "").partition("-")
+    if not (event_id.isascii() and event_id.isdigit() and code) or int(event_id) > MAX_ID:
+        return None
+    event = session.get(Event, int(event_id))
+    expected = results_claim(event) if event is not None else None
+    sent = str(claim).encode("utf-8", "replace")
+    if expected is None or not hmac.compare_digest(expected.encode(), sent):
+        return None
+    return event
+
+
+def link_report(session: Session, claim: object, report_id: int) -> bool:
+    """Record ``report_id`` as the results of an event; called in the report's own
+    transaction. True when linked.
+
+    The rule: an event has one results slot, and only its organizer fills it. A report is
+    linked when ``claim`` is the event's own results code (``results_claim``, from the
+    "report the results" link of the organizer's edit page), the event is published, and it
+    has no report yet. A bare event id, which the public list's "report the results" link
+    carries to prefill the form, links nothing: the report is stored like any other, and a
+    stranger cannot take the slot the organizer will use. The first valid claim wins; later
+    ones are stored unlinked."""
+    if claim is None or isinstance(claim, int):
         return False
-    event = session.get(Event, event_id, with_for_update=True)
-    if event is None or event.status != Status.PUBLISHED or event.report_id is not None:
+    event = claimed_event(session, claim)
+    if event is None:
+        return False
+    session.refresh(event, with_for_update=True)  # two reports at once: one of them links
+    if event.status != Status.PUBLISHED or event.report_id is not None:
         return False
     event.report_id = report_id
     return True

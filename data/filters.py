@@ -13,6 +13,10 @@ from data.reference import reference
 
 FIELDS = ("region", "country", "theme", "format", "group", "share", "language", "from", "to")
 SHARES = (25, 50)  # "many" participants from a group: at least a quarter, at least half
+# The dates a filter may name. Reports are dated from 2017 on, so the range loses nothing, and
+# keeps the date arithmetic behind the filters (whole weeks, the day after) off the ends of
+# Python's calendar, where it would overflow into a 500.
+DATES = (dt.date(1900, 1, 1), dt.date(2999, 12, 31))
 
 
 def parse_filters(args: Mapping[str, str]) -> tuple[Filters, dict[str, str]]:
@@ -45,7 +49,9 @@ def parse_filters(args: Mapping[str, str]) -> tuple[Filters, dict[str, str]]:
             problems["language"] = _("Unknown code.")
     share = (args.get("share") or "").strip()
     if share:
-        if share.isdigit() and int(share) in SHARES and "group" in values:
+        # The exact ASCII spelling only: str.isdigit() admits digits int() refuses ("²"), and
+        # other spellings ("٢٥", "025") would be a second address of the same view.
+        if share in {str(s) for s in SHARES} and "group" in values:
             values["group_share"] = int(share)
         else:
             problems["share"] = _("Needs a group, and one of 25 or 50.")
@@ -54,9 +60,18 @@ def parse_filters(args: Mapping[str, str]) -> tuple[Filters, dict[str, str]]:
         if not value:
             continue
         try:
-            values[target] = dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             problems[name] = _("Not a date (YYYY-MM-DD).")
+            continue
+        if DATES[0] <= day <= DATES[1]:
+            values[target] = day
+        else:
+            problems[name] = _(
+                "Enter a date between %(earliest)s and %(latest)s.",
+                earliest=DATES[0].isoformat(),
+                latest=DATES[1].isoformat(),
+            )
     return Filters(**values), problems
 
 

@@ -99,6 +99,26 @@ def public_group_counts(counts: dict[str, int | None], threshold: int) -> dict[s
     }
 
 
+def group_detail_shown(total: int | None, counts: dict[str, int | None], threshold: int) -> bool:
+    """May one event's group counts be shown at all? Only when the event is known to have had
+    at least ``threshold`` participants: by its total (exact, about or at least), or, without
+    one, by a group's own count. In a smaller event, which groups are "< 5" and which are 0
+    tells who came (of 3 people, "women: < 5, LGBTQ+: 0" says a lot), so none is shown, the
+    same way whatever the counts were."""
+    known = max([total or 0, *(c or 0 for c in counts.values())])
+    return known >= max(threshold, 1)
+
+
+def public_event_groups(
+    total: int | None, counts: dict[str, int | None], threshold: int
+) -> tuple[dict[str, dict], str]:
+    """One event's groups for public outputs and whether they are ``shown`` or ``withheld``
+    (then no group at all: ``group_detail_shown``)."""
+    if not group_detail_shown(total, counts, threshold):
+        return {}, "withheld"
+    return public_group_counts(counts, threshold), "shown"
+
+
 # Spreadsheets read a cell that starts with one of these as a formula (CSV/formula injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

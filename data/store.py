@@ -265,9 +265,11 @@ def find_possible_duplicate(
     region: str | None,
     is_demo: bool = False,
     exclude_id: int | None = None,
+    published_only: bool = False,
 ) -> tuple[int, str] | None:
     """The earliest report (id, event name) of the same event: same normalized name, same
-    country (or, without one, same region), a date within a day. Rejected reports don't count."""
+    country (or, without one, same region), a date within a day. Rejected reports don't count;
+    with ``published_only``, only published ones (what may be named to the public)."""
     if not key:
         return None
     day = dt.timedelta(days=1)
@@ -283,6 +285,8 @@ def find_possible_duplicate(
         q = q.where(Report.country.is_(None), Report.region == region)
     if exclude_id is not None:
         q = q.where(Report.id != exclude_id)
+    if published_only:
+        q = q.where(Report.status == Status.PUBLISHED)
     found = session.connection().execute(q.order_by(Report.id).limit(1)).first()  # Core: cheaper
     return (found.id, found.event_name) if found else None
 

@@ -1,14 +1,13 @@
-"""The support team's storage: users, settings, the audit log, the draft plan, review actions.
+"""The support team's storage: settings, the audit log, the draft plan, review actions.
 
 Every review action runs in one transaction that writes the change, its audit row (who, when,
 what, before and after as JSON) and the data-version bump, so the public dashboard and the
-audit log can never disagree with the reports.
+audit log can never disagree with the reports. Accounts and sign-in live in ``data.accounts``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,31 +26,19 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
-from werkzeug.security import check_password_hash, generate_password_hash
 
 from data import aggregates_keep, aggregates_write
+from data.accounts import (  # noqa: F401 (accounts live in data.accounts; named from here too)
+    Account,
+    Role,
+    User,
+    authenticate,
+    create_user,
+    get_account,
+)
 from data.models import Base, Report, ReportGroup, Status, _utcnow
 from data.reference import reference
 from data.store import bump_version
-
-
-class Role(enum.StrEnum):
-    REVIEWER = "reviewer"
-    ADMIN = "admin"
-
-
-class User(Base):
-    __tablename__ = "users"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    email: Mapped[str] = mapped_column(String(254), unique=True)
-    name: Mapped[str] = mapped_column(String(200))
-    role: Mapped[str] = mapped_column(String(16), default=Role.REVIEWER)
-    password_hash: Mapped[str | None] = mapped_column(String(256))
-    # A Wikimedia (OAuth) account may be linked later; password_hash may then be empty.
-    external_provider: Mapped[str | None] = mapped_column(String(32))
-    external_id: Mapped[str | None] = mapped_column(String(128))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
 
 
 class Setting(Base):
@@ -85,49 +72,6 @@ class PlanItem(Base):
     owner: Mapped[str] = mapped_column(String(200), default="")
     updated_by: Mapped[str] = mapped_column(String(254), default="")
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, onupdate=_utcnow)
-
-
-@dataclass(frozen=True)
-class Account:
-    id: int
-    email: str
-    name: str
-    role: str
-
-
-def _account(user: User) -> Account:
-    return Account(user.id, user.email, user.name, user.role)
-
-
-# Users ------------------------------------------------------------------------------------
-
-
-def create_user(session: Session, email: str, name: str, role: str, password: str) -> Account:
-    if role not in set(Role):
-        raise ValueError(f"unknown role {role!r}")
-    user = User(
-        email=email.strip().lower(),
-        name=name.strip(),
-        role=role,
-        password_hash=generate_password_hash(password),
-    )
-    session.add(user)
-    session.flush()
-    return _account(user)
-
-
-def get_account(session: Session, user_id: int) -> Account | None:
-    user = session.get(User, user_id)
-    return _account(user) if user else None
-
-
-def authenticate(session: Session, email: str, password: str) -> Account | None:
-    user = session.scalar(select(User).where(User.email == email.strip().lower()))
-    if user is None or not user.password_hash:
-        # Same work either way, so timing does not reveal which emails exist.
-        check_password_hash(generate_password_hash("x"), password)
-        return None
-    return _account(user) if check_password_hash(user.password_hash, password) else None
 
 
 # Settings ---------------------------------------------------------------------------------

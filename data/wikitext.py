@@ -11,6 +11,8 @@ carries no organizer contact, and its small group counts are already suppressed.
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -20,19 +22,31 @@ from flask_babel import gettext as _
 from data import i18n
 from data.queries import Priority, Summary
 from data.reference import reference
+from data.text_policy import one_line
 
 
 def nowiki(text: str) -> str:
-    """Free text as literal wikitext: on one line, markup disabled."""
-    flat = " ".join(str(text).split())
+    """Free text as literal wikitext: on one line (data/text_policy.one_line), markup disabled.
+    Inside ``<nowiki>`` entities still read as characters: "&", "<" and ">" are escaped, so the
+    text shows as typed and cannot close the tag."""
+    flat = one_line(text)
     if not flat:
         return ""
-    return "<nowiki>" + flat.replace("<", "&lt;").replace(">", "&gt;") + "</nowiki>"
+    return "<nowiki>" + html.escape(flat, quote=False) + "</nowiki>"
+
+
+# What would let a value start a cell, a row or a table, call a template ("{{!}}" is a "|"),
+# open a tag (<td>, <!--), or be rewritten on save (~~~~): written as character references,
+# which read back as the same characters. A "<" before no tag name stays ("< 5").
+_MARKUP = str.maketrans({ch: f"&#{ord(ch)};" for ch in "&|!{}[]>~"})
+_TAG = re.compile(r"<(?=[A-Za-z/!?])")
 
 
 def _cell(value: Any) -> str:
-    # A cell's own text never contains "|" or "!" at a cell start: labels come from our data.
-    return str(value).replace("|", "&#124;")
+    """A table cell's text: numbers as written, any text on one line with markup escaped."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return _TAG.sub("&#60;", one_line(value).translate(_MARKUP))
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[Any]], caption: str | None = None) -> str:
@@ -132,7 +146,17 @@ def report_page(report: Mapping[str, Any], threshold: int) -> str:
         lines += ["|-", f'! scope="row" | {_cell(label)}', f"| {_cell(value)}"]
     lines.append("|}")
     groups = participants.get("groups") or {}
-    if groups:
+    if participants.get("group_detail") == "withheld":
+        lines += [
+            "",
+            "=== " + _("Participants from counted groups") + " ===",
+            _(
+                "Not shown: the event may have had fewer than %(n)d participants, and its "
+                "group counts could point at people.",
+                n=threshold,
+            ),
+        ]
+    elif groups:
         lines += [
             "",
             "=== " + _("Participants from counted groups") + " ===",

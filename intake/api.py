@@ -41,6 +41,7 @@ api_errors.register(
     "report",
     lambda: _("Too many reports from your address; wait a minute and try again."),
 )
+api_errors.answer_json_everywhere(blueprint)  # any path under /api/v1, whichever blueprint
 
 
 @blueprint.post("/reports")
@@ -57,7 +58,9 @@ def post_report():
         result = submit(_db(), report, lang=lang, auto_publish=publishes_on_arrival(_db()))
     except Refused as refused:
         return jsonify(errors=refused.errors), 422
-    body = {"id": result.id, "status": result.status, "edit_url": edit_url(lang, result.edit_token)}
+    # A retry (known client_id) gets no link: the first one stays the report's only link.
+    link = edit_url(lang, result.edit_token) if result.edit_token else None
+    body = {"id": result.id, "status": result.status, "edit_url": link}
     if result.possible_duplicate_of is not None:
         earlier = result.possible_duplicate_of
         body["possible_duplicate_of"] = {"id": earlier.id, "event_name": earlier.event_name}

@@ -18,6 +18,7 @@ from typing import Any
 
 from data.privacy import neutralize
 from data.reference import Reference
+from data.text_policy import without_refused
 from intake.formdata import LISTS, field_names
 
 PRIVATE = ("attendees", "facilitators", "note_takers")  # may name people
@@ -73,9 +74,16 @@ def row_values(row: dict[str, Any], ref: Reference) -> dict[str, Any]:
     return values
 
 
-def client_id_for(values: dict[str, Any]) -> str:
+class ImportedId(str):
+    """A client_id made here from a row's content (version 5, not random). Validation accepts
+    one only as this type (intake/validation.validate_fields), so the API and the form keep
+    requiring random ids, which nobody else can guess."""
+
+
+def client_id_for(values: dict[str, Any]) -> ImportedId:
     """A stable id of a row's content (the same row in any file gives the same id)."""
-    return str(uuid.uuid5(IMPORT_NAMESPACE, json.dumps(values, sort_keys=True, default=str)))
+    name = json.dumps(values, sort_keys=True, default=str)
+    return ImportedId(uuid.uuid5(IMPORT_NAMESPACE, name))
 
 
 def read_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, Any]]]]:
@@ -123,12 +131,20 @@ def _numbered(header: list[str], rows: Iterable) -> Iterator[tuple[int, dict[str
 # Writing -------------------------------------------------------------------------------------
 
 
+def _safe(value: Any) -> Any:
+    """A cell a spreadsheet reads as typed: no formula, and no character that the text policy
+    refuses (only rows stored before data/text_policy.py hold any; openpyxl refuses control
+    characters, XML cannot hold noncharacters). Dropped first, so that nothing they hid can
+    start a formula."""
+    return neutralize(without_refused(value) if isinstance(value, str) else value)
+
+
 def csv_text(rows: Iterable[Iterable[Any]]) -> str:
     """CSV lines with every cell neutralized (no cell runs as a formula in a spreadsheet)."""
     out = io.StringIO()
     writer = csv.writer(out)
     for row in rows:
-        writer.writerow(["" if v is None else neutralize(v) for v in row])
+        writer.writerow(["" if v is None else _safe(v) for v in row])
     return out.getvalue()
 
 
@@ -143,7 +159,7 @@ def xlsx_bytes(sheets: dict[str, list[list[Any]]]) -> bytes:
     for title, rows in sheets.items():
         sheet = book.create_sheet(title)
         for row in rows:
-            sheet.append([neutralize(v) for v in row])
+            sheet.append([_safe(v) for v in row])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"

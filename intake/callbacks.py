@@ -106,24 +106,30 @@ def _received(lang: str, result) -> list:
             id=result.id,
         )
     )
-    link = edit_url(lang, result.edit_token)
     # Sent again after a lost answer, with changes: they went into the stored report.
     amended = (
         [html.P(_("Your changes to report number %(id)d were saved.", id=result.id))]
         if result.amended
         else []
     )
+    if result.edit_token:
+        link = edit_url(lang, result.edit_token)
+        edit = [
+            _("To correct it later, keep this private link (anyone who has it can edit):"),
+            html.Br(),
+            html.A(link, href=link, id=ids.EDIT_LINK, className="text-break"),
+        ]
+    else:
+        # Sent again (same form): the report's edit link was given the first time and stays
+        # its only one (intake/service.py).
+        edit = _(
+            "This report had already been received. Its private edit link was shown when it "
+            "was first sent and still works; if you do not have it, ask the support team."
+        )
     return [
         *amended,
         html.P(text, className="mb-1"),
-        html.P(
-            [
-                _("To correct it later, keep this private link (anyone who has it can edit):"),
-                html.Br(),
-                html.A(link, href=link, id=ids.EDIT_LINK, className="text-break"),
-            ],
-            className="mb-1",
-        ),
+        html.P(edit, className="mb-1"),
         html.A(_("Report another event"), href=f"/{lang}/report", className="alert-link"),
     ]
 

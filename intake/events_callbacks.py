@@ -6,7 +6,7 @@ from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, html, no_update
-from flask import current_app, request
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -17,7 +17,7 @@ from data.db import EXTENSION_KEY
 from intake import events_ids as ids
 from intake.events_form import validate_event
 from intake.events_layout import field_id
-from intake.events_service import amend_event, announce, edit_path
+from intake.events_service import amend_event, announce, edit_url
 from intake.service import publishes_on_arrival, submission_limit
 
 
@@ -79,19 +79,23 @@ def confirmation(lang: str, result, edited: bool = False) -> dbc.Alert:
             "Thank you! Your event is number %(id)d and will be listed after review.",
             id=result.id,
         )
-    link = request.host_url.rstrip("/") + edit_path(lang, result.edit_token)
+    if result.edit_token:
+        link = edit_url(lang, result.edit_token)
+        keep = [
+            _("To change it later, keep this private link (anyone who has it can edit):"),
+            html.Br(),
+            html.A(link, href=link, id=ids.EDIT_LINK, className="text-break"),
+        ]
+    else:  # sent again: the edit link given the first time stays its only one
+        keep = _(
+            "This event had already been received. Its private edit link was shown when it "
+            "was first sent and still works; if you do not have it, ask the support team."
+        )
     return dbc.Alert(
         [
             html.H2(_("Event received"), className="h5"),
             html.P(text, className="mb-1"),
-            html.P(
-                [
-                    _("To change it later, keep this private link (anyone who has it can edit):"),
-                    html.Br(),
-                    html.A(link, href=link, id=ids.EDIT_LINK, className="text-break"),
-                ],
-                className="mb-1",
-            ),
+            html.P(keep, className="mb-1"),
             html.A(_("See all events"), href=f"/{lang}/events", className="alert-link"),
         ],
         color="success",

@@ -1,5 +1,6 @@
 """The announce form's flat fields ↔ the announcement's JSON, and validation with messages
-beside each field in the current locale. Pure functions, tested directly."""
+in the current locale: beside each field of the form, or by JSON path for the API. Pure
+functions, tested directly."""
 
 from __future__ import annotations
 
@@ -97,6 +98,33 @@ def message(error: Mapping[str, Any]) -> str:
     return report_message(error)
 
 
+def api_key(error: Mapping[str, Any]) -> str:
+    """The JSON path that ``error`` belongs to (``organizer.email``), as /api/v1/reports
+    names them; a rule that spans fields is told on the field the form shows it beside."""
+    ctx = error.get("ctx") or {}
+    if ctx.get("field"):
+        return ctx["field"]
+    return ".".join(str(part) for part in error["loc"]) or "event"
+
+
+def _validate(payload: Any, ref: Reference | None, today: dt.date | None, key) -> tuple:
+    context = {"reference": ref or reference(), "today": today}
+    try:
+        return EventIn.model_validate(payload, context=context), {}
+    except ValidationError as exc:
+        shown: dict[str, str] = {}
+        for error in exc.errors():
+            shown.setdefault(key(error), message(error))
+        return None, shown
+
+
+def validate_payload(
+    payload: Any, ref: Reference | None = None, today: dt.date | None = None
+) -> tuple[EventIn | None, dict[str, str]]:
+    """The API's JSON: the announcement, or one message per JSON path."""
+    return _validate(payload, ref, today, api_key)
+
+
 def validate_event(
     values: Mapping[str, Any],
     client_id: str,
@@ -104,15 +132,7 @@ def validate_event(
     today: dt.date | None = None,
 ) -> tuple[EventIn | None, dict[str, str]]:
     """The form's fields: the announcement, or one message per field name."""
-    payload = to_payload(values, client_id)
-    context = {"reference": ref or reference(), "today": today}
-    try:
-        return EventIn.model_validate(payload, context=context), {}
-    except ValidationError as exc:
-        shown: dict[str, str] = {}
-        for error in exc.errors():
-            shown.setdefault(field_of(error), message(error))
-        return None, shown
+    return _validate(to_payload(values, client_id), ref, today, field_of)
 
 
 def local_input(instant: dt.datetime, zone: str) -> str:

@@ -2,12 +2,15 @@
 parameters) and ``/events/<id>.ics``, so that people add events to their own calendars.
 
 Times are written in UTC (``…Z``): every calendar shows them in its own zone, with no VTIMEZONE
-blocks to get wrong. The organizer's contact is never written.
+blocks to get wrong. The organizer's contact is never written. Every text goes through
+icalendar's ``vText`` (X- properties too, which icalendar would otherwise write raw), so that
+no comma, semicolon or line break typed by an organizer cuts a property or breaks the feed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlsplit
 
 import icalendar
 from flask import Blueprint, Response, abort, current_app, request
@@ -24,7 +27,8 @@ from data.events import (
     published_event,
     published_events,
 )
-from intake import api_errors
+from intake import api_errors, links
+from intake.events_schema import web_address
 
 blueprint = Blueprint("events_ics", __name__)
 api_errors.answer_unavailable(blueprint)
@@ -32,12 +36,13 @@ PRODID = "-//Movement Priorities//Events//EN"
 
 
 def uid(event_id: int) -> str:
-    # Stable across feeds and edits, unique to this site: calendars update, never duplicate.
-    return f"event-{event_id}@{request.host.split(':')[0]}"
+    # Stable across feeds and edits, unique to this site (its PUBLIC_URL, never the request's
+    # Host header): calendars update, never duplicate.
+    return f"event-{event_id}@{urlsplit(links.public_url()).hostname}"
 
 
 def page_url(lang: str, event_id: int) -> str:
-    return f"{request.host_url.rstrip('/')}/{lang}/events?event={event_id}"
+    return links.public_url(f"/{lang}/events?event={event_id}")
 
 
 def _description(event: PublicEvent) -> str:
@@ -60,16 +65,15 @@ def vevent(event: PublicEvent, lang: str, now: dt.datetime) -> icalendar.Event:
     item.add("last-modified", event.updated_at)
     item.add("dtstart", event.start_utc)
     item.add("dtend", event.end_utc)
-    item.add("summary", event.name)
-    item.add("url", event.join_url or page_url(lang, event.id))
-    item.add(
-        "location",
-        i18n.country(event.country) if event.country else i18n.event_format(event.format),
-    )
+    item.add("summary", icalendar.vText(event.name))
+    # A link stored before the rules of web_address (a CR/LF in it) falls back to the page.
+    item.add("url", web_address(event.join_url) or page_url(lang, event.id))
+    place = i18n.country(event.country) if event.country else i18n.event_format(event.format)
+    item.add("location", icalendar.vText(place))
     item.add("categories", [i18n.event_format(event.format)])
     description = _description(event)
     if description:
-        item.add("description", description)
+        item.add("description", icalendar.vText(description))
     return item
 
 
@@ -78,7 +82,7 @@ def calendar(events: list[PublicEvent], lang: str, name: str) -> bytes:
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", icalendar.vText(name))
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     for event in events:
         cal.add_component(vevent(event, lang, now))
@@ -86,14 +90,17 @@ def calendar(events: list[PublicEvent], lang: str, name: str) -> bytes:
 
 
 def _response(body: bytes, filename: str) -> Response:
-    return Response(
+    response = Response(
         body,
         mimetype="text/calendar",
-        headers={
-            "Content-Disposition": f'inline; filename="{filename}"',
-            "Cache-Control": "public, max-age=60",
-        },
+        headers={"Content-Disposition": f'inline; filename="{filename}"'},
     )
+    # Shared caches may keep it a minute, once per language: without ?lang= the texts follow
+    # Accept-Language, so a cache must not hand one language's copy to everyone.
+    response.cache_control.public = True
+    response.cache_control.max_age = 60
+    response.vary.add("Accept-Language")
+    return response
 
 
 def _lang() -> str:
@@ -111,8 +118,8 @@ def feed():
                 published_events(session, filters), lang, _("Movement Priorities events")
             )
 
-    # Building a VEVENT costs ~2 ms (icalendar): once per data version, host, language, filters.
-    key = f"events-ics:{request.host}:{lang}:{filter_query(filters)}"
+    # Building a VEVENT costs ~2 ms (icalendar): once per data version, language, filters.
+    key = f"events-ics:{lang}:{filter_query(filters)}"
     _version, body = memoized(current_app.extensions[EXTENSION_KEY], key, build)
     return _response(body, "events.ics")
 

@@ -16,8 +16,11 @@ from flask_babel import gettext as _
 from components import shell
 from data import i18n
 from data.db import EXTENSION_KEY, UNAVAILABLE
-from data.events import published_event
+from data.event_store import MAX_ID, claimed_event
+from data.events import public, published_event
+from data.models import Status
 from intake import events_callbacks, events_ics
+from intake import events_ids as ids
 from intake.events_form import to_values
 from intake.events_layout import announce_form
 from intake.events_schema import in_zone
@@ -69,32 +72,62 @@ def edit_layout(lang: str = i18n.DEFAULT, token: str | None = None, **_kwargs):
                 html.H1(_("This edit link is not valid"), className="h3", id="event-edit-missing"),
                 html.A(_("Announce an event"), href=f"/{lang}/events/new"),
             )
+        # No client_id in the page: whoever had it could send the announcement again.
         return shell.page(
             lang,
             EDIT_MODULE,
             path,
             html.H1(_("Edit your event"), className="h3"),
             html.P(_("Event number %(id)d.", id=found["id"]), className="lead"),
-            announce_form(to_values(found), found["client_id"], token),
+            _results_link(lang, found),
+            announce_form(to_values(found), None, token),
         )
 
 
-def report_values(event_id) -> tuple[int, dict] | None:
+def _results_link(lang: str, found: dict):
+    """The event's own "report the results" link: the only one whose report takes the event's
+    results slot (data/event_store.link_report), so it lives on the organizer's private page."""
+    started = found["start_utc"] <= dt.datetime.now(dt.UTC)
+    if not started or found["status"] != Status.PUBLISHED or found["report_id"] is not None:
+        return None
+    if not found.get("results_claim"):
+        return None
+    return html.P(
+        html.A(
+            _("Report the results of this event"),
+            href=f"/{lang}/report?event={found['results_claim']}",
+            id=ids.RESULTS_LINK,
+            className="btn btn-outline-primary",
+        )
+    )
+
+
+def report_values(event_id) -> tuple[int | str, dict] | None:
     """The report form's values from a published event: its name, the day it started (in its
-    own time zone), place, format and languages. None for an unknown or unpublished event."""
-    try:
-        key = int(event_id)
-    except (TypeError, ValueError):
+    own time zone), place, format and languages. None for an unknown or unpublished event.
+
+    ``event_id`` is the event's number (the public list's link: the form is only prefilled)
+    or its results claim (the organizer's link: the report will take the event's results
+    slot). The first item returned is what the form hands to the report service."""
+    text = str(event_id or "")
+    number = text.isascii() and text.isdigit() and int(text) <= MAX_ID
+    if not number and "-" not in text:
         return None
     db = current_app.extensions[EXTENSION_KEY]
     try:
         with db.session(readonly=True) as session:
-            event = published_event(session, key)
+            if "-" in text:
+                row = claimed_event(session, text)
+                event = public(row) if row is not None and row.status == Status.PUBLISHED else None
+                key: int | str = text
+            else:
+                event = published_event(session, int(text))
+                key = int(text)
     except UNAVAILABLE:
         return None
     if event is None or event.start_utc > dt.datetime.now(dt.UTC):
         return None  # an event that has not started has no results yet
-    return event.id, {
+    return key, {
         "event_name": event.name,
         "event_date": in_zone(event.start_utc, event.timezone).date().isoformat(),
         "country": event.country,

@@ -7,6 +7,8 @@ turns them into the instants that are stored.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 import uuid
 import zoneinfo
 from functools import cache
@@ -53,6 +55,41 @@ def in_zone(instant: dt.datetime, zone: str | None) -> dt.datetime:
     return instant.astimezone(zoneinfo.ZoneInfo(zone) if valid_zone(zone) else dt.UTC)
 
 
+def years_after(day: dt.date, years: int) -> dt.date:
+    """The same day ``years`` later; 29 February becomes 28 February in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+# A scheme such as "mailto:" or "javascript:" (not a host followed by a port, "host:8080").
+_OTHER_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(?!\d)")
+_UNSAFE = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"))
+
+
+def web_address(value: str) -> str | None:
+    """``value`` as an http(s) address people can open, ``https://`` added when no scheme is
+    typed; None for anything else. Control, format and space characters are refused anywhere:
+    a CR/LF would break every calendar feed that writes the link, and invisible characters or
+    a user name before the host (``https://bank.example@evil.example``) disguise where it leads.
+    """
+    if any(unicodedata.category(ch) in _UNSAFE for ch in value):
+        return None
+    if "://" not in value:
+        if _OTHER_SCHEME.match(value):
+            return None
+        value = "https://" + value
+    parts = urlsplit(value)
+    try:
+        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
+        return None
+    return value
+
+
 def _error(kind: str, text: str, field: str) -> PydanticCustomError:
     # ``field`` tells the form which input shows a rule that spans several fields.
     return PydanticCustomError(kind, text, {"field": field})
@@ -87,7 +124,7 @@ class EventIn(Placed):
     @classmethod
     def _start_in_range(cls, value: dt.datetime, info: ValidationInfo) -> dt.datetime:
         today = (info.context or {}).get("today") or dt.date.today()
-        latest = today.replace(year=today.year + YEARS_AHEAD)
+        latest = years_after(today, YEARS_AHEAD)
         if not EARLIEST <= value.date() <= latest:
             raise PydanticCustomError(
                 "date_range", "date out of range", {"earliest": EARLIEST, "latest": latest}
@@ -115,10 +152,10 @@ class EventIn(Placed):
     def _url(cls, value: str) -> str:
         if not value:
             return value
-        parts = urlsplit(value)
-        if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+        address = web_address(value)
+        if address is None or len(address) > URL_MAX:
             raise PydanticCustomError("url", "not a web address")
-        return value
+        return address
 
     @model_validator(mode="after")
     def _rules(self):

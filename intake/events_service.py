@@ -1,5 +1,13 @@
 """Storing announcements: one transaction each, idempotent on ``client_id`` like reports, with
-a secret edit link whose token is stored hashed (intake/service.py explains the trade-offs)."""
+a secret edit link whose token is stored hashed.
+
+The edit link is made once, when the announcement is stored, and stays its only one: an
+announcement sent again with the same ``client_id`` (a retry, a double click, an API client
+whose answer was lost) gets its id and no link, never a new one. A new link would end the
+organizer's, and a ``client_id`` is a weaker secret than the link: it sits in the sender's
+browser or the API client's records. The edit page does not carry it either. Like reports
+(intake/service.py): an organizer whose first answer was lost asks the support team.
+"""
 
 from __future__ import annotations
 
@@ -15,10 +23,12 @@ from data.event_store import (
     find_by_client_id,
     find_by_edit_token,
     replace_event,
+    results_claim,
 )
 from data.events import Event
 from data.models import Status
 from data.store import bump_version, token_hash
+from intake import links
 from intake.events_schema import EventIn
 
 EDIT_TEMPLATE = "/<lang>/events/edit/<token>"
@@ -28,12 +38,17 @@ def edit_path(lang: str, token: str) -> str:
     return EDIT_TEMPLATE.replace("<lang>", lang).replace("<token>", token)
 
 
+def edit_url(lang: str, token: str) -> str:
+    """The absolute link, on the site's public address (intake.links, PUBLIC_URL)."""
+    return links.public_url(edit_path(lang, token))
+
+
 @dataclass(frozen=True)
 class Announced:
     id: int
     status: str
     created: bool  # False when the client_id had already been stored
-    edit_token: str = ""
+    edit_token: str = ""  # a new announcement's edit-link token; "" when sent again
 
 
 def _data(event: EventIn) -> dict:
@@ -49,7 +64,7 @@ def announce(db: Database, event: EventIn, *, lang: str, auto_publish: bool) -> 
         with db.session() as session:
             existing = find_by_client_id(session, client_id)
             if existing is not None:
-                return _again(existing, token)
+                return _again(existing)
             row = build_event(
                 _data(event),
                 status=Status.PUBLISHED if auto_publish else Status.PENDING,
@@ -66,20 +81,23 @@ def announce(db: Database, event: EventIn, *, lang: str, auto_publish: bool) -> 
             existing = find_by_client_id(session, client_id)
             if existing is None:
                 raise
-            return _again(existing, token)
+            return _again(existing)
 
 
-def _again(existing: Event, token: str) -> Announced:
-    # Only the hash is kept, so a retry issues a fresh link; the earlier one stops working.
-    existing.edit_token_hash = token_hash(token)
-    return Announced(existing.id, existing.status, False, token)
+def _again(existing: Event) -> Announced:
+    # The stored link is never replaced, and what was sent again is not applied: the edit
+    # link is how an announcement changes.
+    return Announced(existing.id, existing.status, False)
 
 
 def editable_event(db: Database, token: str) -> dict | None:
-    """The announcement behind an edit-link token (private fields too), or None."""
+    """The announcement behind an edit-link token (private fields too, and the code of its
+    "report the results" link), or None."""
     with db.session(readonly=True) as session:
         row = find_by_edit_token(session, token)
-        return event_data(row) if row is not None else None
+        if row is None:
+            return None
+        return {**event_data(row), "results_claim": results_claim(row)}
 
 
 def amend_event(

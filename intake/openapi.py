@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from data.filters import FIELDS
-from intake import contribute_openapi, support_openapi
+from intake import contribute_openapi, events_openapi, support_openapi
 from intake.public import MAX_PAGE, MAX_PER_PAGE, PublicReport, ReportsPage
 from intake.responses import Errors, Reference, ReportCreated, Summary, Version
 from intake.schema import ReportIn
@@ -104,6 +104,7 @@ MODELS: list[tuple[type[BaseModel], str]] = [
     (Version, "serialization"),
     *contribute_openapi.MODELS,
     *support_openapi.MODELS,
+    *events_openapi.MODELS,
 ]
 
 
@@ -171,10 +172,12 @@ def _paths() -> dict:
                 "summary": "Submit a report (idempotent on client_id).",
                 "description": (
                     "A new client_id stores the report (201). The same client_id again stores "
-                    "nothing and answers 200 with the first report's id and a fresh edit link "
-                    "(the earlier link stops working). A report of an event that looks already "
-                    "reported is stored and flagged (possible_duplicate_of). A report names at "
-                    "least one recommendation or initiative. Messages follow Accept-Language."
+                    "nothing new and answers 200 with the first report's id and edit_url null "
+                    "(the first edit link stays the only one; other content sent again "
+                    "replaces the report's). client_id must be a random (version 4) UUID. A "
+                    "report of an event that looks like a published report is stored and "
+                    "flagged (possible_duplicate_of). A report names at least one "
+                    "recommendation or initiative. Messages follow Accept-Language."
                 ),
                 "requestBody": {
                     "required": True,
@@ -346,9 +349,10 @@ def document() -> dict:
             **_paths(),
             **contribute_openapi.paths(_filters(), LANG, UNAVAILABLE),
             **support_openapi.paths(_filters(), LANG),
+            **events_openapi.paths(UNAVAILABLE, RETRY),
         },
         "components": {
-            "schemas": _described(schemas["$defs"]),
+            "schemas": events_openapi.described(_described(schemas["$defs"])),
             "securitySchemes": support_openapi.SECURITY_SCHEMES,
         },
     }

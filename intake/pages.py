@@ -110,10 +110,11 @@ def edit_layout(lang: str = i18n.DEFAULT, token: str | None = None, **_kwargs):
                 ),
                 className="lead",
             ),
+            # A fresh client_id, never the stored one: sending a report's client_id changes
+            # that report, and the page must not hand it out (the edit goes by the token).
             form(
                 lang,
                 values=to_values(data, reference()),
-                client_id=data["client_id"],
                 edit_token=token,
                 draft_key=f"edit:{report_id}",
             ),

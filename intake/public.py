@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import Literal
 
 from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, object_session, selectinload
 
 from data.models import Report, Status
-from data.privacy import public_group_counts
+from data.privacy import public_event_groups
 from data.queries import Filters, matching_reports
 from data.reference import Reference
 from intake.bulk import public_columns
@@ -32,6 +33,9 @@ class PublicParticipants(BaseModel):
     total: int | None  # None: the report gave no number
     total_precision: str  # exact, about, at_least
     groups: dict[str, GroupCount]
+    # ``withheld``: an event not known to have PRIVACY_THRESHOLD participants shows no group
+    # (data.privacy.group_detail_shown); ``groups`` is then empty.
+    group_detail: Literal["shown", "withheld"]
 
 
 class RankedChoice(BaseModel):
@@ -83,6 +87,11 @@ class ReportsPage(BaseModel):
 
 
 def public(report: Report, threshold: int) -> PublicReport:
+    groups, detail = public_event_groups(
+        report.participants_total,
+        {g.group_code: g.count for g in sorted(report.groups, key=lambda g: g.group_code)},
+        threshold,
+    )
     return PublicReport(
         id=report.id,
         event_name=report.event_name,
@@ -95,10 +104,8 @@ def public(report: Report, threshold: int) -> PublicReport:
         participants=PublicParticipants(
             total=report.participants_total,
             total_precision=report.total_precision or "exact",
-            groups=public_group_counts(
-                {g.group_code: g.count for g in sorted(report.groups, key=lambda g: g.group_code)},
-                threshold,
-            ),
+            groups=groups,
+            group_detail=detail,
         ),
         priorities=[RankedChoice(rank=p.rank, code=p.code, why=p.why) for p in report.initiatives],
         recommendations=[
@@ -185,7 +192,8 @@ def batches(db, filters: Filters, threshold: int, size: int = 500) -> Iterator[l
 
 def flat_row(report: PublicReport, ref: Reference) -> list:
     """One report as a row of ``public_columns``: lists space-separated, a suppressed group
-    count as the word "suppressed", an unreported one empty."""
+    count as the word "suppressed", an unreported one empty; every group "withheld" for an
+    event too small to show any."""
     row = report.model_dump(mode="json")
     row["participants_total"] = report.participants.total
     row["participants_precision"] = report.participants.total_precision
@@ -193,9 +201,13 @@ def flat_row(report: PublicReport, ref: Reference) -> list:
     for n, part in enumerate(report.sessions[1:], start=2):
         row[f"part_{n}_date"] = part.date.isoformat()
         row[f"part_{n}_format"] = part.format
+    withheld = report.participants.group_detail == "withheld"
     for code in ref.groups:
         group = report.participants.groups.get(code)
-        row[code] = None if group is None else ("suppressed" if group.suppressed else group.count)
+        if withheld:  # every group alike, given or not
+            row[code] = "withheld"
+        else:
+            row[code] = None if group is None else "suppressed" if group.suppressed else group.count
     for prefix, key, slots in KINDS:
         ranked, rows = choice_rows([c.model_dump() for c in getattr(report, key)])
         row[f"{key}_ranked"] = RANKED if ranked else UNRANKED

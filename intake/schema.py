@@ -26,34 +26,38 @@ from pydantic_core import PydanticCustomError
 
 from data.reference import Reference, reference
 
-SHORT = 200
-LONG = 5000
+# Re-exported: the layouts size their inputs by SHORT and LONG; events and contributions
+# declare their text with the same types.
+from data.text_policy import LONG, SHORT, Long, Required, Short, SingleLine  # noqa: F401
+
 EARLIEST = dt.date(2017, 1, 1)  # the Movement Strategy process began in 2017
 
-
-def _storable(value: str) -> str:
-    """Free text is stored as typed, except what no database can hold: NUL characters (which
-    PostgreSQL refuses) and lone surrogates (which are not UTF-8)."""
-    if "\x00" in value:
-        raise PydanticCustomError("unstorable_text", "contains a NUL character")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise PydanticCustomError("unstorable_text", "not valid Unicode") from None
-    return value
-
-
-Storable = AfterValidator(_storable)
-Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=SHORT), Storable]
-Required = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=SHORT), Storable
-]
-Long = Annotated[str, StringConstraints(strip_whitespace=True, max_length=LONG), Storable]
+# Free text: the one policy of data/text_policy.py (no control or bidi characters, a blank
+# required value is missing). ``Storable``: the one-line rule alone, for other text fields.
+Storable = SingleLine
 Code = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, max_length=3)]
 # Strict: the API refuses true, "12" and 12.0 as a number of people (lax mode would store
 # true as 1). The form sends numbers from its number inputs; the importer turns its cells into
 # numbers first (intake/importer.py).
 Count = Annotated[int, Field(ge=0, le=1_000_000, strict=True)]
+
+
+GLOBAL = "GLOBAL"
+
+
+def _random_id(value: uuid.UUID, info: ValidationInfo) -> uuid.UUID:
+    """A client_id is a version-4 (random) UUID: whoever sends a stored report's client_id
+    again may change that report, so a nil, time-based or name-based id (which others can
+    guess) is refused. The importer's ids are version 5, made from a row's content
+    (intake/bulk.client_id_for): accepted only with ``imported`` in the validation context,
+    which intake/validation sets for the importer's own ids and no request can set."""
+    allowed = (4, 5) if (info.context or {}).get("imported") else (4,)
+    if value.version not in allowed:  # None: not an RFC 4122 UUID at all (the nil one)
+        raise PydanticCustomError("uuid_version", "not a random (version 4) UUID")
+    return value
+
+
+ClientId = Annotated[uuid.UUID, AfterValidator(_random_id)]
 
 
 def _ref(info: ValidationInfo) -> Reference:
@@ -78,8 +82,17 @@ class Placed(Strict):
     @field_validator("region", check_fields=False)
     @classmethod
     def _region(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value and value not in _ref(info).regions:
+        """With a country, the region is empty (the country's is stored), the country's own,
+        or GLOBAL (a thematic or online event hosted there): another region would put, say, a
+        Kenyan event in Europe's totals and out of its own. (``country`` is declared first.)"""
+        ref = _ref(info)
+        if value and value not in ref.regions:
             raise PydanticCustomError("unknown_code", "unknown region")
+        country = info.data.get("country")
+        if value and country and value not in (GLOBAL, ref.region_of(country)):
+            raise PydanticCustomError(
+                "region_mismatch", "not the country's region", {"region": ref.region_of(country)}
+            )
         return value or None
 
     @field_validator("format", check_fields=False)
@@ -194,7 +207,7 @@ def _in_range(value: dt.date, info: ValidationInfo) -> dt.date:
 
 
 class ReportIn(Placed):
-    client_id: uuid.UUID
+    client_id: ClientId
     event_name: Required
     # With ``sessions``, may be left out: the first session's date.
     event_date: dt.date | None = None

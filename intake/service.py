@@ -4,10 +4,12 @@ One transaction stores the report, its children and the data-version bump, or no
 Idempotent on ``client_id``: a retry or a double click returns the first report. A report that
 looks like one already stored (same event) is stored too, flagged as a possible duplicate.
 
-Each submission hands out a secret edit link. Only its hash is stored, so a retry (same
-``client_id``) cannot show the first link again: it issues a fresh one, and the earlier link
-stops working. Whoever holds the ``client_id`` (made by the client, never published) is the
-author, and a retry is how an organizer whose first answer was lost gets a link at all.
+A new report gets a secret edit link. Only its hash is stored, and it stays the report's one
+link: a retry (same ``client_id``) gets the report's id and no link, never a new one, since a new
+link would end the first one and a ``client_id`` is a weaker secret than the link (it sits in
+the sender's browser). An organizer whose first answer was lost is told so and asks the support
+team for the link (the retry's confirmation says it). Possible duplicates are flagged for the
+reviewers whatever their status; the submitter is told only of a published earlier report.
 """
 
 from __future__ import annotations
@@ -93,7 +95,7 @@ class Submitted:
     id: int
     status: str
     created: bool  # False when the client_id had already been stored
-    edit_token: str = ""
+    edit_token: str = ""  # a new report's edit-link token; "" for a retry (no new link)
     possible_duplicate_of: Earlier | None = None
     # Sent again with other content (an answer lost, then the draft edited and sent): the
     # stored report took the changes, audited as an edit.
@@ -127,7 +129,7 @@ def submit(
         with db.session() as session:
             existing = find_by_client_id(session, client_id)
             if existing is not None:
-                return _again(session, existing, token, report, auto_publish)
+                return _again(session, existing, report, auto_publish)
             check_continues(session, row["continues"])
             lock_event_key(session, row["event_key"])
             earlier = earlier_report(session, row)
@@ -138,29 +140,28 @@ def submit(
             # Last, and short: the hot rows (aggregates, data version) stay locked until commit.
             aggregates_write.apply(session, counted)
             bump_version(session)
-            return Submitted(report_id, row["status"], True, token, earlier)
+            named = _named(session, row, earlier, report_id)
+            return Submitted(report_id, row["status"], True, token, named)
     except IntegrityError:
         # Another worker stored the same client_id between our check and our insert.
         with db.session() as session:
             existing = find_by_client_id(session, client_id)
             if existing is None:
                 raise
-            return _again(session, existing, token, report, auto_publish)
+            return _again(session, existing, report, auto_publish)
 
 
-def _again(
-    session, existing: Report, token: str, report: ReportIn, auto_publish: bool
-) -> Submitted:
-    """The answer to a client_id already stored: the first report, with a new edit link. When
-    the content differs (the first answer was lost and the organizer changed the draft before
-    sending it again), the report takes the changes, audited like an edit through the link:
-    what the organizer last sent is never silently dropped."""
-    existing.edit_token_hash = token_hash(token)
+def _again(session, existing: Report, report: ReportIn, auto_publish: bool) -> Submitted:
+    """The answer to a client_id already stored: the first report, and no edit link (its
+    first link keeps working). When the content differs (the first answer was lost and the
+    organizer changed the draft before sending it again), the report takes the changes,
+    audited like an edit through the link: what the organizer last sent is never silently
+    dropped."""
     if _same_content(existing, report):
-        return Submitted(existing.id, existing.status, False, token, _flagged(session, existing))
+        return Submitted(existing.id, existing.status, False, "", _flagged(session, existing))
     changed = _apply(session, existing, report, auto_publish=auto_publish, who=RESENT_BY)
     return Submitted(
-        existing.id, changed.status, False, token, changed.possible_duplicate_of, amended=True
+        existing.id, changed.status, False, "", changed.possible_duplicate_of, amended=True
     )
 
 
@@ -174,18 +175,21 @@ def _same_content(row: Report, report: ReportIn) -> bool:
             children[name] = sorted(children[name], key=lambda c: sorted(c.items()))
         return columns, children
 
+    # The stored client_id is the report's identity, not content (and may predate the rules
+    # on client_ids): compared as the one just sent.
+    data = {**report_data(row), "client_id": report.client_id}
     try:
-        stored = ReportIn.model_validate(report_data(row)).model_dump()
+        stored = ReportIn.model_validate(data).model_dump()
     except ValidationError:  # stored under older rules: the new, valid content replaces it
         return False
     return rows(stored) == rows(report.model_dump())
 
 
 def earlier_report(
-    session, row: Mapping[str, Any], exclude_id: int | None = None
+    session, row: Mapping[str, Any], exclude_id: int | None = None, published_only: bool = False
 ) -> Earlier | None:
     """The report already stored that ``row`` (``data.store.report_rows``) looks like: same
-    event key, country or region, date within a day."""
+    event key, country or region, date within a day (``published_only``: a published one)."""
     found = find_possible_duplicate(
         session,
         key=row["event_key"],
@@ -194,8 +198,18 @@ def earlier_report(
         region=row["region"],
         is_demo=row["is_demo"],
         exclude_id=exclude_id,
+        published_only=published_only,
     )
     return Earlier(*found) if found else None
+
+
+def _named(session, row: Mapping[str, Any], flagged, own_id: int) -> Earlier | None:
+    """What the submitter is told of a possible duplicate: the earliest *published* report of
+    the same event, if the report was flagged at all. A pending or rejected report's name and
+    number are not public (the reviewers see the flag, whichever report it points at)."""
+    if flagged is None:
+        return None
+    return earlier_report(session, row, exclude_id=own_id, published_only=True)
 
 
 def _dedup_fields(row: Report) -> dict[str, Any]:
@@ -253,14 +267,12 @@ def _apply(session, row: Report, report: ReportIn, *, auto_publish: bool, who: s
     now = aggregates_keep.read(session, [row.id], 1)  # as it is now (if still published)
     aggregates_write.apply(session, aggregates_keep.merge(was, now))
     bump_version(session)
-    return Amended(row.id, row.status, True, earlier)
+    return Amended(row.id, row.status, True, _named(session, _dedup_fields(row), earlier, row.id))
 
 
 def _flagged(session, row: Report) -> Earlier | None:
-    if row.possible_duplicate_of is None:
-        return None
-    name = session.scalar(select(Report.event_name).where(Report.id == row.possible_duplicate_of))
-    return Earlier(row.possible_duplicate_of, name) if name is not None else None
+    """The possible duplicate of a stored report, as its submitter may be told of it."""
+    return _named(session, _dedup_fields(row), row.possible_duplicate_of, row.id)
 
 
 def publishes_on_arrival(db: Database) -> bool:

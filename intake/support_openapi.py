@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, EmailStr, Field
 
+from data.accounts import MIN_PASSWORD
 from intake.responses import Errors
 
 REF = "#/components/schemas/{model}"
@@ -22,7 +23,9 @@ SECURITY_SCHEMES = {
         "in": "cookie",
         "name": "session",
         "description": "The session cookie of a support-team sign-in (/<lang>/login, CSRF "
-        "protected). It lasts SESSION_HOURS (8 by default).",
+        "protected; failed attempts are limited per address and per account). It lasts "
+        "SESSION_HOURS (8 by default) and ends for good on sign-out (POST /<lang>/logout), a "
+        "new password or a disabled account; it is Secure when PUBLIC_URL is https.",
     }
 }
 
@@ -34,9 +37,14 @@ class AuthProblem(BaseModel):
 
 
 class UserIn(BaseModel):
-    email: str
-    name: str
-    password: str
+    """The rules are data.accounts.check_new_account's."""
+
+    email: EmailStr = Field(max_length=254)
+    name: str = Field(min_length=1, max_length=200)
+    password: str = Field(
+        min_length=MIN_PASSWORD,
+        description=f"At least {MIN_PASSWORD} characters; not the e-mail or the name.",
+    )
     role: Literal["reviewer", "admin"] = "reviewer"
 
 
@@ -200,7 +208,12 @@ def paths(filters: list[dict], lang: dict) -> dict[str, Any]:
                     "401": SIGN_IN,
                     "403": FORBIDDEN,
                     "409": _json(Errors, "An account with this e-mail exists."),
-                    "422": _json(Errors, "A field is missing, or the role is unknown."),
+                    "422": _json(
+                        Errors,
+                        "A field is missing or breaks the rules (a valid e-mail address; a "
+                        "password of at least 12 characters that is not the e-mail or the "
+                        "name), or the role is unknown.",
+                    ),
                 },
             }
         },

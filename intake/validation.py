@@ -14,7 +14,9 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from pydantic import ValidationError
 
+from data import i18n
 from data.reference import Reference, reference
+from intake.bulk import ImportedId
 from intake.formdata import form_errors, orphan_reasons, to_payload
 from intake.schema import ReportIn
 
@@ -34,7 +36,10 @@ def validate_fields(
     """
     ref = ref or reference()
     values = dict(values)
-    report, errors = validate(to_payload(values, client_id, ref), ref, today)
+    # The importer's ids (version 5, from a row's content) come as bulk.ImportedId: a type
+    # that only server code makes, never what a browser sends.
+    imported = isinstance(client_id, ImportedId)
+    report, errors = validate(to_payload(values, client_id, ref), ref, today, imported=imported)
     shown = form_errors(errors, values) if errors else {}
     for name in orphan_reasons(values):
         shown.setdefault(
@@ -47,11 +52,17 @@ def validate_fields(
 
 
 def validate(
-    payload: Mapping[str, Any], ref: Reference | None = None, today: dt.date | None = None
+    payload: Mapping[str, Any],
+    ref: Reference | None = None,
+    today: dt.date | None = None,
+    *,
+    imported: bool = False,
 ) -> tuple[ReportIn | None, Errors]:
-    """Parse ``payload``; return the report, or None and one message per failing field."""
+    """Parse ``payload``; return the report, or None and one message per failing field.
+    ``imported``: the client_id was made by the importer (intake.schema._random_id)."""
+    context = {"reference": ref, "today": today, "imported": imported}
     try:
-        report = ReportIn.model_validate(payload, context={"reference": ref, "today": today})
+        report = ReportIn.model_validate(payload, context=context)
     except ValidationError as exc:
         errors: Errors = {}
         for error in exc.errors():
@@ -107,7 +118,7 @@ def message(error: Mapping[str, Any]) -> str:
     ctx = error.get("ctx") or {}
     if kind in ("date_missing", "format_missing"):
         return _("This field is required.")
-    if kind in ("missing", "string_too_short") or (
+    if kind in ("missing", "string_too_short", "text_empty") or (
         error.get("input") in (None, "") and kind.endswith("_type")
     ):
         return _("This field is required.")
@@ -133,6 +144,17 @@ def message(error: Mapping[str, Any]) -> str:
         )
     if kind.startswith("uuid"):
         return _("This form has expired; reload the page and submit again.")
+    if kind == "text_control":
+        return _("Remove the control characters from this text.")
+    if kind == "text_bidi":
+        return _("Remove the hidden text-direction characters from this text.")
+    if kind == "text_line_break":
+        return _("Write this on one line, without line breaks or tabs.")
+    if kind == "region_mismatch":
+        return _(
+            "This country is in the region %(region)s: choose that region, Global, or none.",
+            region=i18n.region(ctx["region"]),
+        )
     if kind == "extra_forbidden":
         return _("Unknown field.")
     if kind == "email":

@@ -23,6 +23,7 @@ from data.db import EXTENSION_KEY
 from data.filters import parse_filters, to_query
 from data.reference import reference
 from intake import api_errors, public
+from intake.links import public_url
 
 blueprint = Blueprint("wikimedia_api", __name__, url_prefix="/api/v1")
 api_errors.answer_unavailable(blueprint)
@@ -66,7 +67,7 @@ def _summary():
 
 def _sources(filters, version: int) -> str:
     query = urlencode(to_query(filters))
-    url = request.host_url.rstrip("/") + "/api/v1/summary" + (f"?{query}" if query else "")
+    url = public_url("/api/v1/summary" + (f"?{query}" if query else ""))
     return _(
         "Movement Priorities: published reports of Wikimedia 2030 prioritization events, "
         "as aggregated at %(url)s (data version %(version)d).",
@@ -113,9 +114,10 @@ def get_commons_tab():
     if error:
         return error
     version, data = found
-    # Thirteen languages of every title: built once per data version, view and host (~40 ms).
+    # Thirteen languages of every title: built once per data version and view (~40 ms). The
+    # Host header is no part of the key: the page links to PUBLIC_URL whatever it says.
     lang = i18n.normalize(request.args.get("lang"))
-    key = f"commons-tab:{version}:{filters.key()}:{lang}:{request.host_url}"
+    key = f"commons-tab:{version}:{filters.key()}:{lang}"
     doc = cache.get(key)
     if doc is None:
         doc = _tab_document(filters, version, data)

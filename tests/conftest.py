@@ -21,7 +21,7 @@ TABLES = (
     "report_recommendations, report_initiatives, report_audit, reports, "
     # The aggregate tables hold no foreign key to reports: CASCADE would not empty them.
     "agg_events, agg_initiatives, agg_recommendations, agg_prioritized, agg_groups, agg_languages, "
-    "agg_coordination"
+    "agg_coordination, rate_limits"
 )
 
 REPORT = {

@@ -3,9 +3,11 @@
 from alembic import context
 
 # Every module with models: they share Base.metadata, which the migrations must match.
+import data.accounts
 import data.aggregates
 import data.contributions
 import data.events
+import data.limit_store
 import data.list_changes
 import data.support  # noqa: F401
 from data.db import make_engine

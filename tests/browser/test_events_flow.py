@@ -1,10 +1,12 @@
 """In Chromium: an organizer announces an event that already took place, finds it in the list,
-reports its results from it (the report form comes prefilled), and the event shows as reported."""
+reports its results from the event's edit page (the report form comes prefilled, and only that
+link fills the event's results slot), and the event shows as reported."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -38,6 +40,7 @@ def test_announce_find_and_report_an_event(page: Page, live_url, watch):
     page.locator("#event-submit").click()
     expect(page.locator("#event-confirmation")).to_contain_text("is now listed")
     expect(page.locator("#event-edit-link")).to_contain_text("/en/events/edit/")
+    edit_path = urlsplit(page.locator("#event-edit-link").get_attribute("href")).path
 
     page.goto(f"{live_url}/en/events")
     item = page.locator("#events-past li", has_text=NAME)
@@ -45,9 +48,11 @@ def test_announce_find_and_report_an_event(page: Page, live_url, watch):
     expect(page.locator("#events-zone-note")).to_contain_text("Times are shown in your time zone")
     expect(page.locator("#events-map .choropleth")).to_have_count(1)
     expect(page.locator("body")).not_to_contain_text("amina@example.org")
-    item.get_by_text("Report the results").click()
+    expect(item.get_by_text("Report the results")).to_be_visible()  # prefills, links nothing
 
-    expect(page).to_have_url(re.compile(r"/en/report\?event=\d+$"))
+    page.goto(f"{live_url}{edit_path}")  # the organizer's private page
+    page.locator("#event-results-link").click()
+    expect(page).to_have_url(re.compile(r"/en/report\?event=\d+-[0-9a-f]+$"))
     expect(field(page, "event_name")).to_have_value(NAME, timeout=20000)
     expect(field(page, "event_date")).to_have_value(day.isoformat())
     expect(page.get_by_label("In person")).to_be_checked()

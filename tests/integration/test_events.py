@@ -78,6 +78,8 @@ def test_announce_review_publish_and_the_feed_carries_the_right_times(
         auto_publish=False,
     )
     assert again.id == first.id and not again.created  # the same client_id: one event
+    # Sent again: no new link, and the first one keeps working (it is the event's only link).
+    assert again.edit_token == "" and editable_event(events_db, first.edit_token) is not None
     assert feed(client) == []
     assert client.get(f"/events/{first.id}.ics").status_code == 404
 
@@ -163,10 +165,13 @@ def test_the_edit_link_changes_the_event(events_db):
 
 def test_reporting_from_a_past_event_links_the_report(app, events_db, report):
     found = announced(events_db)
+    claim = editable_event(events_db, found.edit_token)["results_claim"]
+    assert claim.startswith(f"{found.id}-")
     with app.server.test_request_context("/_dash-update-component", method="POST"):
         assert show_waiting(1, "en") is not None
-        event_id, values = report_values(found.id)
-    assert event_id == found.id
+        event_id, values = report_values(claim)  # the organizer's link (the edit page)
+        assert report_values(found.id)[1] == values  # the public link only prefills
+    assert event_id == claim
     assert values == {
         "event_name": "Nairobi strategy salon",
         "event_date": "2026-11-20",
@@ -180,20 +185,52 @@ def test_reporting_from_a_past_event_links_the_report(app, events_db, report):
 
     stored, errors = validate(report(event_name=values["event_name"]))
     assert not errors
-    result = submit(events_db, stored, lang="en", auto_publish=True, event_id=found.id)
+    result = submit(events_db, stored, lang="en", auto_publish=True, event_id=claim)
     with events_db.session(readonly=True) as session:
         assert session.get(Event, found.id).report_id == result.id
         assert waiting_for_report(session) == 0
     with app.server.test_request_context("/_dash-update-component", method="POST"):
         assert show_waiting(2, "en") is None
 
-    # A second report cannot take the event over; it is stored, unlinked.
+    # A second report cannot take the event over, even with the claim; it is stored, unlinked.
     other, _ = validate(report())
-    second = submit(events_db, other, lang="en", auto_publish=True, event_id=found.id)
+    second = submit(events_db, other, lang="en", auto_publish=True, event_id=claim)
     with events_db.session(readonly=True) as session:
         assert session.get(Event, found.id).report_id == result.id
         assert session.scalar(select(func.count()).select_from(Event)) == 1
     assert second.id != result.id
+
+
+@pytest.mark.parametrize("sent", [lambda e: e, lambda e: str(e), lambda e: f"{e}-{'0' * 32}"])
+def test_a_stranger_cannot_take_an_events_results_slot(app, events_db, report, sent):
+    """The public list's link (the event's number) or a guessed code links nothing: the slot
+    stays free for the organizer's own link (their edit page)."""
+    found = announced(events_db)
+    stranger, _ = validate(report(event_name="Spam"))
+    submit(events_db, stranger, lang="en", auto_publish=True, event_id=sent(found.id))
+    with events_db.session(readonly=True) as session:
+        assert session.get(Event, found.id).report_id is None
+        assert waiting_for_report(session) == 1
+    claim = editable_event(events_db, found.edit_token)["results_claim"]
+    own, _ = validate(report())
+    result = submit(events_db, own, lang="en", auto_publish=True, event_id=claim)
+    with events_db.session(readonly=True) as session:
+        assert session.get(Event, found.id).report_id == result.id
+
+
+def test_the_edit_page_offers_the_results_link_once_the_event_started(app, events_db):
+    from intake.events_pages import edit_layout
+
+    past = announced(events_db)
+    soon = (dt.datetime.now() + dt.timedelta(days=7)).strftime("%Y-%m-%dT10:00")
+    end = (dt.datetime.now() + dt.timedelta(days=7)).strftime("%Y-%m-%dT12:00")
+    upcoming = announced(events_db, start=soon, end=end)
+    claim = editable_event(events_db, past.edit_token)["results_claim"]
+    with app.server.test_request_context("/"):
+        shown = str(edit_layout("en", past.edit_token).to_plotly_json())
+        later = str(edit_layout("en", upcoming.edit_token).to_plotly_json())
+    assert f"/en/report?event={claim}" in shown
+    assert "/en/report?event=" not in later
 
 
 def test_an_upcoming_event_cannot_be_reported_yet(app, events_db):
@@ -202,7 +239,8 @@ def test_an_upcoming_event_cannot_be_reported_yet(app, events_db):
     found = announced(events_db, start=soon, end=end)
     with app.server.test_request_context("/en/report"):
         assert report_values(found.id) is None
-        assert report_values("x") is None
+        for wrong in ("x", "99999999999", f"{found.id}-é", "-", "٢", f"99999999999-{'0' * 32}"):
+            assert report_values(wrong) is None
     page = app.server.test_client().get(f"/en/report?event={found.id}")
     assert page.status_code == 200
 
@@ -266,6 +304,8 @@ def test_the_edit_page_opens_with_the_secret_link_only(app, client, events_db):
         rendered = str(edit_layout("en", found.edit_token).to_plotly_json())
     assert "Nairobi strategy salon" in rendered and EMAIL in rendered  # the organizer's own page
     assert "2026-11-20T18:00" in rendered  # in the event's own zone
+    # Not the client_id: with it, anyone could send the announcement again.
+    assert _client_id(events_db) not in rendered and _client_id(events_db) not in page.text
 
 
 def test_the_form_stores_one_event_per_client_id_and_gives_its_edit_link(app, events_db):
@@ -286,11 +326,18 @@ def test_the_form_stores_one_event_per_client_id_and_gives_its_edit_link(app, ev
     messages = [{"type": "event-message", "name": n} for n in FIELDS]
     client_id = str(uuid.uuid4())
     with app.server.test_request_context("/_dash-update-component", method="POST"):
+        shown = []
         for clicks in (1, 2):  # a double click
             *_, result, hidden = submit_announcement(
                 clicks, [values.get(n) for n in FIELDS], client_id, "en", ids, messages
             )
-            assert hidden is True and "/en/events/edit/" in str(result)
+            assert hidden is True
+            shown.append(str(result))
+    assert "/en/events/edit/" in shown[0]
+    # The second answer gives no new link, which would have ended the first one.
+    assert "/en/events/edit/" not in shown[1] and "already been received" in shown[1]
+    token = shown[0].split("/en/events/edit/")[1].split("'")[0]
+    assert editable_event(events_db, token)["name"] == "Form salon"
     with events_db.session(readonly=True) as session:
         assert session.scalar(select(func.count()).select_from(Event)) == 1
         assert session.scalar(select(Event.region)) == "GLOBAL"  # online, no place

@@ -280,3 +280,67 @@ def test_edit_page_is_private_and_a_wrong_token_is_a_404(app, client, report):
         missing = str(edit_layout("en", "wrong-token"))
     assert "Wikimedia Kenya strategy salon" in found and "Funding reaches us rarely" in found
     assert "report-edit-missing" in missing and "Kenya" not in missing
+
+
+def _token(url: str) -> str:
+    return url.rsplit("/", 1)[1]
+
+
+def test_a_resend_never_replaces_the_first_edit_link(client, db, report):
+    """Sending a report's client_id again (a retry, or anyone who learnt it) stores nothing new
+    and hands out no new link: the organizer's first link keeps working."""
+    payload = report()
+    first = client.post("/api/v1/reports", json=payload).get_json()
+    token = _token(first["edit_url"])
+    again = client.post("/api/v1/reports", json=payload)
+    assert again.status_code == 200
+    assert again.get_json() == {"id": first["id"], "status": "published", "edit_url": None}
+    changed = client.post("/api/v1/reports", json={**payload, "event_name": "Renamed"})
+    assert (changed.status_code, changed.get_json()["edit_url"]) == (200, None)
+    with db.session(readonly=True) as session:
+        row = session.get(Report, first["id"])
+        assert (row.event_name, row.edit_token_hash) == ("Renamed", token_hash(token))
+    assert client.get(f"/en/report/edit/{token}").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "client_id",
+    ["00000000-0000-0000-0000-000000000000", "6ba7b810-9dad-11d1-80b4-00c04fd430c8"],
+)
+def test_a_predictable_client_id_is_refused_and_nothing_stored(client, report, client_id):
+    response = client.post("/api/v1/reports", json=report(client_id=client_id))
+    assert response.status_code == 422
+    assert set(response.get_json()["errors"]) == {"client_id"}
+    assert client.get("/api/v1/summary").get_json()["events"] == 0
+
+
+def test_the_edit_page_does_not_hand_out_the_reports_client_id(app, client, report):
+    from intake.pages import edit_layout
+
+    payload = report()
+    token = _token(client.post("/api/v1/reports", json=payload).get_json()["edit_url"])
+    assert payload["client_id"] not in client.get(f"/en/report/edit/{token}").get_data(as_text=True)
+    with app.server.test_request_context("/_dash-update-component", method="POST"):
+        page = str(edit_layout("en", token))
+    assert "Wikimedia Kenya strategy salon" in page
+    assert payload["client_id"] not in page
+
+
+def test_the_duplicate_notice_names_only_a_published_report(app, client, db, report):
+    """A pending (or rejected) report's name and number are not public: the submitter of a
+    look-alike is told nothing of it, while the reviewers still see the flag."""
+    app.server.config["AUTO_PUBLISH"] = False
+    pending = client.post("/api/v1/reports", json=report(event_name="Secret salon")).get_json()
+    second = client.post("/api/v1/reports", json=report(event_name="SECRET salon!"))
+    assert second.status_code == 201
+    assert "possible_duplicate_of" not in second.get_json()
+    with db.session() as session:
+        flagged = session.get(Report, second.get_json()["id"])
+        assert flagged.possible_duplicate_of == pending["id"]
+        # Once the first is published, a look-alike is told of it.
+        session.get(Report, pending["id"]).status = "published"
+    third = client.post("/api/v1/reports", json=report(event_name="Secret Salon"))
+    assert third.get_json()["possible_duplicate_of"] == {
+        "id": pending["id"],
+        "event_name": "Secret salon",
+    }

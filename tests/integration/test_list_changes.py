@@ -247,7 +247,7 @@ def test_the_review_screen_lists_and_explains_the_touched_reports(old_url):
     app = make_app(old_url)
     db = app.server.extensions[EXTENSION_KEY]
     with db.session() as session:
-        rita = create_user(session, "rita@example.org", "Rita", "reviewer", "pw-pw-pw-pw")
+        rita = create_user(session, "rita@example.org", "Rita", "reviewer", "pw-pw-pw-pw-pw")
     try:
         with app.server.test_request_context("/_dash-update-component", method="POST"):
             login_user(SupportUser(rita))

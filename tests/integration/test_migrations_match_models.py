@@ -5,9 +5,11 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine
 
 # Every module with models: they share Base.metadata, which the migrations must match.
+import data.accounts
 import data.aggregates
 import data.contributions
 import data.events
+import data.limit_store
 import data.list_changes
 import data.support  # noqa: F401
 from data.models import Base

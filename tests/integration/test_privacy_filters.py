@@ -84,3 +84,52 @@ def test_no_difference_of_public_totals_reveals_a_hidden_count(client, report):
     ):
         isolated = everything - women(f"to={before}") - women(f"from={after}")
         assert isolated == (shown[day] or 0), day
+
+
+# Small events: below PRIVACY_THRESHOLD participants, which groups are "< 5" and which are 0
+# would tell who came; no group detail at all is shown, alike whatever the counts were.
+
+
+@pytest.mark.parametrize(
+    "participants",
+    [
+        {"total": 3, "women": 2, "lgbtq": 0},
+        {"total": 3, "women": 0, "lgbtq": 2, "indigenous": 1},
+        {"total": 4},
+        {"total": None, "women": 2, "lgbtq": 0},  # unknown total, nothing says 5 came
+        {"total": 2, "total_precision": "about", "women": 1},
+    ],
+)
+def test_a_small_event_shows_no_group_at_all(client, report, participants):
+    import csv
+    import io
+
+    from data.reference import reference
+
+    report_id = post(client, report(participants=participants))
+    one = client.get(f"/api/v1/reports/{report_id}").get_json()["participants"]
+    assert one["groups"] == {} and one["group_detail"] == "withheld"
+    assert one["total"] == participants["total"]  # the total itself stays public
+    (row,) = csv.DictReader(io.StringIO(client.get("/api/v1/reports?format=csv").text))
+    assert {row[code] for code in reference().groups} == {"withheld"}
+    page = client.get(f"/api/v1/reports/{report_id}/wikitext").get_data(as_text=True)
+    assert "Not shown: the event may have had fewer than 5 participants" in page
+    assert "< 5" not in page
+
+
+@pytest.mark.parametrize(
+    "participants",
+    [
+        {"total": 5, "women": 2, "lgbtq": 0},
+        {"total": 3, "total_precision": "at_least", "women": 6, "lgbtq": 0},
+        {"total": None, "women": 6, "lgbtq": 0, "indigenous": 2},  # 6 women: at least 6 came
+    ],
+)
+def test_an_event_known_to_reach_the_threshold_shows_its_groups(client, report, participants):
+    report_id = post(client, report(participants=participants))
+    one = client.get(f"/api/v1/reports/{report_id}").get_json()["participants"]
+    assert one["group_detail"] == "shown"
+    assert one["groups"]["lgbtq"] == ({"count": 0, "suppressed": False})
+    assert {c: g["suppressed"] for c, g in one["groups"].items()} == {
+        c: 0 < n < 5 for c, n in participants.items() if c not in ("total", "total_precision")
+    }

@@ -20,6 +20,10 @@ from dashboard import (
 from dashboard.auth import SupportUser
 from data.support import AUTO_PUBLISH, authenticate, get_setting
 from tests.conftest import PASSWORD, sign_in
+from tests.integration.support_helpers import clear_limits, sign_out  # noqa: F401
+
+# Rate-limit counters live in the database (PostgreSQL keeps its rows between tests).
+pytestmark = pytest.mark.usefixtures("clear_limits")
 
 
 def support_pages() -> list[str]:
@@ -108,7 +112,9 @@ def test_sign_in_and_out(client, accounts):
     assert response.headers["Location"] == "/en/review"
     assert client.get("/en/review").status_code == 200
     assert client.get("/api/v1/plan").status_code == 200
-    client.get("/en/logout")
+    client.get("/en/logout")  # not a sign-out: a link or an image elsewhere could do it
+    assert client.get("/api/v1/plan").status_code == 200
+    assert sign_out(client).headers["Location"] == "/en/"
     assert client.get("/api/v1/plan").status_code == 401
 
 
@@ -126,16 +132,43 @@ def test_wrong_password_and_missing_csrf_token_are_refused(client, accounts):
     assert client.get("/api/v1/plan").status_code == 401
 
 
-def test_next_only_goes_to_this_site(client, accounts):
-    page = client.get("/en/login?next=//evil.example/x")
+@pytest.mark.parametrize(
+    "target",
+    [
+        "//evil.example/x",
+        "/%09/evil.example",  # a tab: browsers drop it, leaving //evil.example
+        "/%0a/evil.example",
+        "/%0d%0a/evil.example",
+        "/%5Cevil.example",  # a backslash: browsers read /\evil.example as //evil.example
+        "/%5C%5Cevil.example",
+        "https:evil.example",
+        "https://evil.example/",
+        "%20/evil.example",
+        "%09//evil.example",
+        "/%00/evil.example",
+        "javascript:alert(1)",
+    ],
+)
+def test_next_only_goes_to_this_site(client, accounts, target):
+    page = client.get(f"/en/login?next={target}")
     assert page.status_code == 200
 
     token = re.search(r'name="csrf_token" value="([^"]+)"', page.get_data(as_text=True)).group(1)
     response = client.post(
-        "/en/login?next=//evil.example/x",
+        f"/en/login?next={target}",
         data={"email": "rita@example.org", "password": PASSWORD, "csrf_token": token},
     )
     assert response.headers["Location"] == "/en/review"
+
+
+def test_next_keeps_a_path_of_this_site(client, accounts):
+    page = client.get("/en/login?next=/en/plan%3Fregion%3DESEAP")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page.get_data(as_text=True)).group(1)
+    response = client.post(
+        "/en/login?next=/en/plan%3Fregion%3DESEAP",
+        data={"email": "rita@example.org", "password": PASSWORD, "csrf_token": token},
+    )
+    assert response.headers["Location"] == "/en/plan?region=ESEAP"
 
 
 def test_login_is_rate_limited(client, accounts):
@@ -159,10 +192,10 @@ def test_passwords_are_hashed(db, accounts):
 
 
 def test_a_reviewer_cannot_create_users_an_admin_can(client, accounts):
-    body = {"email": "new@example.org", "name": "New", "password": "pw-123456"}
+    body = {"email": "new@example.org", "name": "New", "password": "a long enough pass"}
     sign_in(client, "rita@example.org")
     assert client.post("/api/v1/users", json=body).status_code == 403
-    client.get("/en/logout")
+    sign_out(client)
     sign_in(client, "adam@example.org")
     response = client.post("/api/v1/users", json=body)
     assert response.status_code == 201
@@ -189,12 +222,16 @@ def test_create_user_command(sqlite_app):
 
     runner = sqlite_app.server.test_cli_runner()
     result = runner.invoke(
-        args=["create-user", "cli@example.org", "Cli Person", "--role", "admin", "--password", "pw"]
+        args=[
+            "create-user",
+            *("cli@example.org", "Cli Person", "--role", "admin"),
+            *("--password", "pw-cli-long-enough"),
+        ]
     )
     assert result.exit_code == 0, result.output
     assert "created admin cli@example.org" in result.output
     with sqlite_app.server.extensions[EXTENSION_KEY].session(readonly=True) as session:
-        assert authenticate(session, "cli@example.org", "pw").role == "admin"
+        assert authenticate(session, "cli@example.org", "pw-cli-long-enough").role == "admin"
 
 
 def test_nav_shows_support_pages_only_when_signed_in(app, accounts):

@@ -67,3 +67,20 @@ def test_nulls_are_allowed_in_every_type():
 def test_cell_text_fits_commons_limits():
     assert cell_text("a\nb   c") == "a b c"
     assert len(cell_text("x" * 1000)) == MAX_STRING
+
+
+def test_cell_text_never_ends_in_a_space_after_the_cut():
+    # Commons refuses a string that starts or ends with whitespace (JsonConfig's one-line rule).
+    text = cell_text("x" * (MAX_STRING - 1) + " yz")
+    assert text == "x" * (MAX_STRING - 1)
+    assert cell_text("a\x00b\u202ec\td") == "abc d"  # rows stored before the text policy
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("a\tb", "line break or tab"), (" a", "whitespace"), ("a\x01", "control character")],
+)
+def test_the_validator_refuses_what_commons_refuses_in_a_string(value, expected):
+    doc = valid()
+    doc["data"][0][0] = value
+    assert any(expected in p for p in problems(doc)), problems(doc)

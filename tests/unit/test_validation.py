@@ -168,3 +168,102 @@ def test_global_event_needs_region_only(report):
     parsed, errors = validate(report(country=None, region="GLOBAL"))
     assert errors == {}
     assert parsed.region == "GLOBAL"
+
+
+# The text policy (data/text_policy.py) through the shared model: form, API and importer.
+
+
+@pytest.mark.parametrize(
+    ("change", "key", "text"),
+    [
+        ({"event_name": "Salon\x00"}, "event_name", "control characters"),
+        ({"event_name": "Salon\x07 bell"}, "event_name", "control characters"),
+        ({"notes": "C1 \x9b control"}, "notes", "control characters"),
+        ({"notes": "left \ufffe"}, "notes", "control characters"),
+        ({"event_name": "Salon\u202e nohtyp"}, "event_name", "text-direction"),
+        ({"notes": "isolate \u2067x\u2069"}, "notes", "text-direction"),
+        ({"event_name": "Two\nlines"}, "event_name", "one line"),
+        ({"event_name": "a\tb"}, "event_name", "one line"),
+        ({"co_organizers": ["Ok", "Bad\u2028line"]}, "co_organizers.1", "one line"),
+        ({"event_name": "\u200b\u200d\ufeff\u2060"}, "event_name", "required"),
+        ({"event_name": " \u3000\u00a0\u200b "}, "event_name", "required"),
+        ({"organizer": {"name": "\u200c", "email": "a@example.org"}}, "organizer.name", "required"),
+    ],
+)
+def test_text_policy_refuses_with_a_field_message(report, change, key, text):
+    _, errors = validate(report(**change))
+    assert key in errors, errors
+    assert text in errors[key]
+
+
+def test_long_text_keeps_newlines_and_tabs_and_rtl_marks(report):
+    payload = report(notes="line one\r\nline\ttwo\rthree", event_name="סלון\u200f 2020")
+    payload["organizer"]["affiliate"] = "\u200b"  # blank: stored as nothing
+    parsed, errors = validate(payload)
+    assert errors == {}
+    assert parsed.notes == "line one\nline\ttwo\nthree"
+    assert parsed.event_name == "סלון\u200f 2020"
+    assert parsed.organizer.affiliate == ""
+
+
+# A country's region (issue: KE with region EU was accepted).
+
+
+@pytest.mark.parametrize("region", [None, "SSA", "GLOBAL"])
+def test_a_country_takes_no_region_its_own_or_global(report, region):
+    parsed, errors = validate(report(country="KE", region=region))
+    assert errors == {}
+    assert parsed.region == region
+
+
+def test_a_country_in_another_region_is_refused_on_region(report):
+    _, errors = validate(report(country="KE", region="NWE"))
+    assert set(errors) == {"region"}
+    assert "Sub-Saharan Africa" in errors["region"] and "Global" in errors["region"]
+
+
+# client_id: a random (version 4) UUID only; the importer's version 5 by its own path.
+
+
+@pytest.mark.parametrize(
+    "client_id",
+    [
+        "00000000-0000-0000-0000-000000000000",  # nil
+        "ffffffff-ffff-ffff-ffff-ffffffffffff",  # max
+        "6ba7b810-9dad-11d1-80b4-00c04fd430c8",  # version 1 (time-based)
+        "a3bb189e-8bf9-3888-9912-ace4e6543002",  # version 3 (name-based)
+        "21f7f8de-8051-5b89-8680-0195ef798b6a",  # version 5 (name-based)
+        "0b7e4f7c-5a62-4a8e-cd6b-2f2f3f1e7d11",  # "4" but not an RFC 4122 variant
+    ],
+)
+def test_a_predictable_client_id_is_refused(report, client_id):
+    _, errors = validate(report(client_id=client_id))
+    assert set(errors) == {"client_id"}
+    assert "reload the page" in errors["client_id"]
+
+
+def test_the_importers_content_ids_pass_only_through_the_importer():
+    from intake.bulk import client_id_for
+    from intake.validation import validate_fields
+    from tests.unit.test_intake_form import VALID
+
+    made = client_id_for(VALID)
+    report, errors = validate_fields(VALID, made)
+    assert errors == {} and report.client_id.version == 5
+    # The same id as plain text (what a browser or an API client sends) is refused.
+    _, errors = validate_fields(VALID, str(made))
+    assert "client_id" in errors
+
+
+def test_the_form_shows_policy_and_region_messages_beside_their_fields():
+    from intake.validation import validate_fields
+    from tests.unit.test_intake_form import CLIENT_ID, VALID
+
+    values = {**VALID, "event_name": "a\u202eb", "region": "NWE", "notes": "x\x00"}
+    _, shown = validate_fields(values, CLIENT_ID)
+    assert shown == {
+        "event_name": "Remove the hidden text-direction characters from this text.",
+        "region": "This country is in the region Latin America and the Caribbean: choose "
+        "that region, Global, or none.",
+        "notes": "Remove the control characters from this text.",
+    }

@@ -101,3 +101,24 @@ def test_the_report_page_follows_the_template_without_contact(en):
 def test_nowiki_keeps_text_on_one_line():
     assert nowiki("a\n\nb <x>") == "<nowiki>a b &lt;x&gt;</nowiki>"
     assert nowiki("  ") == ""
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "a\n|-\n| b",  # a new row
+        "a\n! b !! c",  # header cells
+        "a {{!}} b",  # a template that writes "|"
+        "a <td>b</td></tr><tr><td>c",  # HTML table tags
+        "a\n|}\n{|",  # the table's end
+    ],
+)
+def test_a_value_stays_in_its_cell(value):
+    lines = table(["h"], [[value]]).splitlines()
+    assert len(lines) == 5 and lines[3].startswith("| ")
+    for markup in ("|", "{", "<t", "</", "!"):
+        assert markup not in lines[3][2:]
+
+
+def test_nowiki_escapes_entities_so_text_shows_as_typed():
+    assert nowiki("&lt;b&gt; & a\u202eb") == "<nowiki>&amp;lt;b&amp;gt; &amp; ab</nowiki>"
