@@ -25,6 +25,7 @@ from data.filters import parse_filters
 from data.prefetch import prefetched
 from data.support import Role, create_user
 from intake import api_errors
+from intake.links import public_url
 
 blueprint = Blueprint("support", __name__, url_prefix="/api/v1")
 api_errors.answer_unavailable(blueprint)
@@ -91,7 +92,7 @@ def plan_draft():
     with _db().session(readonly=True) as session:
         lines = overlap.plan_lines(session)
     with force_locale(lang):
-        body, media = plan_export.render(kind, lines, lang, request.host_url.rstrip("/"))
+        body, media = plan_export.render(kind, lines, lang, public_url(""))
     return Response(
         body,
         mimetype=media,

@@ -152,8 +152,9 @@ def published_events(session: Session, filters: EventFilters | None = None) -> l
     if filters.start:
         query = query.where(Event.end_utc >= dt.datetime.combine(filters.start, dt.time()))
     if filters.end:
-        day_after = dt.datetime.combine(filters.end + dt.timedelta(days=1), dt.time())
-        query = query.where(Event.start_utc < day_after)
+        # The last day included, to its end (the calendar's last day has no day after).
+        last = dt.datetime.combine(filters.end, dt.time.max)
+        query = query.where(Event.start_utc <= last)
     rows = session.scalars(query.order_by(Event.start_utc, Event.id)).all()
     return [public(row) for row in rows]
 

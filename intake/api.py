@@ -24,7 +24,7 @@ from data.privacy import public_groups
 from data.queries import data_version
 from data.reference import reference
 from intake import api_errors, bulk, public
-from intake.links import edit_url
+from intake.links import edit_url, public_url
 from intake.openapi import document
 from intake.service import Refused, publishes_on_arrival, submission_limit, submit
 from intake.validation import validate
@@ -106,7 +106,7 @@ def get_reports():
         total, reports = public.page_of_reports(session, filters, page, per_page, threshold)
     following = None
     if page * per_page < total:
-        following = f"{request.base_url}?" + urlencode(
+        following = f"{public_url(request.path)}?" + urlencode(
             [(k, v) for k, v in request.args.items(multi=True) if k not in ("page", "per_page")]
             + [("page", page + 1), ("per_page", per_page)]
         )

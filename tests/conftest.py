@@ -126,7 +126,15 @@ def sqlite_url(tmp_path):
 
 def make_app(url: str, **config):
     return create_app(
-        {"DATABASE_URL": url, "TESTING": True, "SECRET_KEY": "test", "AUTO_PUBLISH": True, **config}
+        {
+            "DATABASE_URL": url,
+            "TESTING": True,
+            "SECRET_KEY": "test",
+            "AUTO_PUBLISH": True,
+            # Flask's test client's address: links in answers are built on it.
+            "PUBLIC_URL": "http://localhost",
+            **config,
+        }
     )
 
 

@@ -30,6 +30,7 @@ def live_url(tmp_path_factory):
     app = make_app(url)
     load_demo(app.server.extensions[EXTENSION_KEY], n=60, seed=3)
     with serve(app.server) as url:
+        app.server.config["PUBLIC_URL"] = url  # links in answers lead back to this server
         yield url
     app.server.extensions[EXTENSION_KEY].engine.dispose()
 

@@ -33,6 +33,7 @@ def plan_live(tmp_path_factory):
     with db.session() as session:
         create_user(session, "rita@example.org", "Rita", "reviewer", PASSWORD)
     with serve(app.server) as base:
+        app.server.config["PUBLIC_URL"] = base  # links lead back here
         yield base
     db.engine.dispose()
 

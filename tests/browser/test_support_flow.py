@@ -36,6 +36,7 @@ def support_live(tmp_path_factory):
         session.flush()
         pending = row.id
     with serve(app.server) as base:
+        app.server.config["PUBLIC_URL"] = base  # links lead back here
         yield base, pending
     db.engine.dispose()
 
