@@ -14,6 +14,7 @@ from data.contributions import Contribution, decide
 from data.events import utc
 from data.models import Status
 from data.support import Account, log
+from data.text_policy import TextRefused, check
 
 DECISIONS = {"publish": Status.PUBLISHED, "reject": Status.REJECTED}
 
@@ -71,7 +72,11 @@ def decide_logged(
     if decision not in DECISIONS:
         raise ContributionReviewError(f"unknown decision {decision!r}")
     status = DECISIONS[decision]
-    reason = (reason or "").strip() if status == Status.REJECTED else ""
+    try:
+        text = reason.strip() if isinstance(reason, str) else ""
+        reason = check(text, multiline=True) if status == Status.REJECTED else ""
+    except TextRefused as refused:
+        raise ContributionReviewError(str(refused)) from None
     moved = decide(session, ids, status, reason)
     for contribution_id in moved:
         before = {"contribution": contribution_id, "status": Status.PENDING}

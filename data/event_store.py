@@ -17,6 +17,7 @@ from data.events import Event, EventLanguage, utc
 from data.models import Status
 from data.store import bump_version, token_hash
 from data.support import Account, log
+from data.text_policy import TextRefused, check
 
 # Fields the organizer's edit link may change (status, token and report link are not theirs).
 EDITABLE = (
@@ -185,9 +186,13 @@ def publish_event(db, event_id: int, who: Account) -> None:
 
 
 def reject_event(db, event_id: int, reason: str, who: Account) -> None:
-    if not (reason or "").strip():
+    try:
+        reason = check(reason.strip(), multiline=True) if isinstance(reason, str) else ""
+    except TextRefused as refused:
+        raise EventReviewError(str(refused)) from None
+    if not reason:
         raise EventReviewError("a reason is required")
-    _decide(db, event_id, who, "event_reject", Status.REJECTED, reason.strip())
+    _decide(db, event_id, who, "event_reject", Status.REJECTED, reason)
 
 
 @dataclass(frozen=True)

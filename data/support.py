@@ -39,6 +39,7 @@ from data.accounts import (  # noqa: F401 (accounts live in data.accounts; named
 from data.models import Base, Report, ReportGroup, Status, _utcnow
 from data.reference import reference
 from data.store import bump_version
+from data.text_policy import TextRefused, check
 
 
 class Setting(Base):
@@ -202,8 +203,24 @@ def publish(db, report_ids: list[int], who: Account) -> int:
         return len(changed)
 
 
+def support_text(value: Any, *, multiline: bool = False, required: bool = False) -> str:
+    """Text typed by the support team, under the same policy as the reports'
+    (data.text_policy): a NUL (which PostgreSQL refuses), a control or bidi character, or a
+    value that is not text at all (a list sent in a callback body) is a ReviewError, never a
+    500."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ReviewError("expected text")
+    try:
+        return check(value.strip(), multiline=multiline, required=required)
+    except TextRefused as refused:
+        raise ReviewError(str(refused)) from None
+
+
 def reject(db, report_id: int, reason: str, who: Account) -> None:
-    if not reason.strip():
+    reason = support_text(reason, multiline=True)
+    if not reason:
         raise ReviewError("a reason is required")
     with db.session() as session:
         report = _load(session, report_id)
@@ -227,15 +244,25 @@ def correct(db, report_id: int, changes: dict[str, Any], who: Account) -> None:
     """Correct fields (CORRECTABLE) and group counts (``groups``: {code: count or None})."""
     ref = reference()
     fields = {k: v for k, v in changes.items() if k in CORRECTABLE}
+    for name in ("country", "region", "format", "total_precision"):
+        if fields.get(name) is not None and not isinstance(fields[name], str):
+            raise ReviewError(f"{name}: expected a code")
+    total = fields.get("participants_total")
+    if total is not None and (isinstance(total, bool) or not isinstance(total, int)):
+        raise ReviewError("participants_total: expected a whole number")
     groups = changes.get("groups") or {}
+    if not isinstance(groups, dict) or any(
+        c is not None and (isinstance(c, bool) or not isinstance(c, int)) for c in groups.values()
+    ):
+        raise ReviewError("groups: expected whole numbers")
     if fields.get("country") and fields["country"] not in ref.countries:
         raise ReviewError("unknown country")
     if "region" in fields and fields["region"] not in ref.regions:
         raise ReviewError("unknown region")
     if "format" in fields and fields["format"] not in ref.formats:
         raise ReviewError("unknown format")
-    if "event_name" in fields and not str(fields["event_name"]).strip():
-        raise ReviewError("the event name is required")
+    if "event_name" in fields:
+        fields["event_name"] = support_text(fields["event_name"], required=True)
     with db.session() as session:
         report = _load(session, report_id)
         total = fields.get("participants_total", report.participants_total)
@@ -372,8 +399,9 @@ def plan_items(session: Session) -> list[PlanEntry]:
 
 
 def save_plan_item(session: Session, code: str, note: str, owner: str, who: Account) -> None:
-    if code not in reference().initiatives:
+    if not isinstance(code, str) or code not in reference().initiatives:
         raise ReviewError("unknown initiative")
+    note, owner = support_text(note, multiline=True), support_text(owner)
     row = session.get(PlanItem, code)
     before = {"note": row.note, "owner": row.owner} if row else None
     if row is None:

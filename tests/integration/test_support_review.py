@@ -83,6 +83,27 @@ def test_reject_needs_a_reason(db, accounts, report):
     assert row.after["status_reason"] == "Test submission"
 
 
+@pytest.mark.parametrize(
+    "bad",
+    ["a NUL \x00 in the reason", "\u202eesrever", ["a", "list"], {"not": "text"}],
+)
+def test_support_text_follows_the_text_policy_and_never_gives_a_500(db, accounts, report, bad):
+    """A NUL (refused by PostgreSQL), a bidi override, or a list or object where text is
+    expected (a crafted callback body): a ReviewError that the screens show, nothing stored."""
+    from data.support import save_plan_item
+
+    rid = add(db, report())
+    with pytest.raises(ReviewError):
+        reject(db, rid, bad, accounts["reviewer"])
+    with pytest.raises(ReviewError):
+        correct(db, rid, {"event_name": bad}, accounts["reviewer"])
+    with pytest.raises(ReviewError), db.session() as session:
+        save_plan_item(session, "I02", bad, "owner", accounts["reviewer"])
+    with pytest.raises(ReviewError):
+        correct(db, rid, {"country": ["KE"], "groups": {"women": "7"}}, accounts["reviewer"])
+    assert status_of(db, rid) == "pending"
+
+
 def test_mark_duplicate(db, accounts, report):
     original, copy = add(db, report(), "published"), add(db, report())
     with db.session(readonly=True) as session:
