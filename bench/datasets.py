@@ -81,6 +81,7 @@ def _rows(payloads: list[dict], first_id: int) -> dict[str, list[dict]]:
                 "facilitators": data.get("facilitators") or "",
                 "note_takers": data.get("note_takers") or "",
                 "participants_total": people["total"],
+                "total_precision": people.get("total_precision") or "exact",
                 "resources_needed": data.get("resources_needed") or "",
                 "notes": data.get("notes") or "",
                 "written_in": "en",

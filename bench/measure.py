@@ -85,7 +85,7 @@ def measure(url: str, n: int, log=print) -> dict:
 
                 def callback(chosen=chosen):
                     return update_dashboard(
-                        None, values(**chosen), "events", "country", "events", "en", FILTER_IDS
+                        None, values(**chosen), "events", "country", "mentions", "en", FILTER_IDS
                     )
 
                 callback()  # imports, first connection, plotly's validators

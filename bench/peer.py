@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from data import privacy
 from data.queries import Filters
 from data.reference import reference
 
@@ -52,7 +53,11 @@ def dashboard_numbers(engine, filters: Filters) -> dict:
             reports["id"].isin(themes.loc[themes["theme_code"] == filters.theme, "report_id"])
         ]
     if filters.group:
-        chosen = groups[(groups["group_code"] == filters.group) & (groups["count"] > 0)]
+        # At least the privacy threshold of people (data.privacy.countable): a smaller count
+        # is never matched, as the app's filters do.
+        chosen = groups[
+            (groups["group_code"] == filters.group) & (groups["count"] >= privacy.THRESHOLD)
+        ]
         reports = reports[reports["id"].isin(chosen["report_id"])]
 
     keep = reports[["id", "region", "participants_total"]].rename(columns={"id": "report_id"})
@@ -74,7 +79,7 @@ def dashboard_numbers(engine, filters: Filters) -> dict:
     )
     group_shares = by_region["count"] / by_region["of"]
     return {
-        "events": len(reports),
+        "events": len(reports),  # (no report of the synthetic data continues another)
         "participants": int(reports["participants_total"].sum()),
         "points": {code: round(float(v), 3) for code, v in points.items()},
         "region_recommendation": {key: int(v) for key, v in cells.items()},
