@@ -24,6 +24,17 @@ def parse_filters(args: Mapping[str, str]) -> tuple[Filters, dict[str, str]]:
     in the request's language)."""
     ref = reference()
     problems: dict[str, str] = {}
+    # Values are text (a query string) or, from a crafted callback body, anything JSON holds:
+    # a list or an object where text is expected is a problem of its own, never a 500.
+    texts: dict[str, str] = {}
+    for name, value in args.items():
+        if value is None or isinstance(value, str):
+            texts[name] = value
+        elif isinstance(value, int) and not isinstance(value, bool):
+            texts[name] = str(value)
+        else:
+            problems[name] = _("Unknown code.")
+    args = texts
     known = {
         "region": ref.regions,
         "country": ref.countries,

@@ -361,3 +361,9 @@ def test_a_view_is_rendered_once_per_data_version(server, monkeypatch):
     load_demo(server.extensions[EXTENSION_KEY], n=81, seed=5)  # one more report: a new version
     update_dashboard(None, values(), "events", "country", "events", "fr", FILTER_IDS)
     assert len(calls) == 2
+
+
+def test_lists_or_objects_where_text_is_expected_are_dropped_not_a_500(server):
+    """A crafted callback body (JSON) may hold anything: the view falls back to no filter."""
+    out = run(region=["SA"], country={"code": "KE"}, **{"from": ["2020-01-01"]})
+    assert out["events"] == "80"
