@@ -4,6 +4,8 @@ The hand count of their totals is in tests/integration/test_real_2020.py."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -26,7 +28,10 @@ def _submitted(form: Page, live_url: str) -> dict:
     form.locator("#report-submit").click()
     confirmation = form.locator("#report-confirmation")
     expect(confirmation).to_contain_text("stored as number", timeout=10000)
-    number = int(confirmation.inner_text().split("stored as number ")[1].split()[0])
+    # Whitespace around the number may be a line break or a no-break space in the rendering.
+    found = re.search(r"stored as number\W*(\d+)", confirmation.inner_text())
+    assert found, confirmation.inner_text()
+    number = int(found.group(1))
     answer = form.request.get(f"{live_url}/api/v1/reports/{number}")
     assert answer.ok, answer.text()
     return answer.json()
