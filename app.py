@@ -13,13 +13,12 @@ from dash import html
 from flask import Flask, redirect, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from components import assets_check, compression, headers
+from components import assets_check, compression, headers, links
 from components.index import PrioritiesDash
 from data import i18n, privacy
 from data.cache import cache, cache_config
 from data.db import Database
 from data.limits import limiter, limiter_config
-from intake import links
 
 ROOT = Path(__file__).resolve().parent
 INSTANCE = ROOT / "instance"
@@ -125,24 +124,32 @@ def create_app(config: dict | None = None) -> dash.Dash:
     compression.init_app(app)
     assets_check.log_missing(server.logger, ROOT / "assets", i18n.TRANSLATIONS)
 
-    from dashboard import pages as dashboard_pages
-    from intake import api, cli, reference_cli
-    from intake import pages as intake_pages
+    from dashboard.home import page as dashboard_pages
+    from intake.api import reports as api
+    from intake.cli import commands as cli
+    from intake.cli import reference as reference_cli
+    from intake.report import page as intake_pages
 
     server.register_blueprint(api.blueprint)
     cli.register(server)
     reference_cli.register(server)  # flask reference check|load: the official initiative list
     intake_pages.register(app)
     dashboard_pages.register(app)
-    from dashboard import auth, export, plan, review
+    from dashboard.auth import login as auth
+    from dashboard.export import api as export
+    from dashboard.plan import page as plan
+    from dashboard.review import page as review
 
     auth.init_app(server)
     server.register_blueprint(export.blueprint)
     review.register(app)
     plan.register(app)
     # Individual contributions (beside the events, never mixed) and publishing for Wikimedia.
-    from dashboard import contrib_review, extras_callbacks
-    from intake import contribute_api, contribute_page, wikimedia_api
+    from dashboard.contributions import callbacks as extras_callbacks
+    from dashboard.contributions import review_api as contrib_review
+    from intake.api import contributions as contribute_api
+    from intake.api import wikimedia as wikimedia_api
+    from intake.contribute import page as contribute_page
 
     server.register_blueprint(contribute_api.blueprint)
     server.register_blueprint(contrib_review.blueprint)
@@ -150,8 +157,9 @@ def create_app(config: dict | None = None) -> dash.Dash:
     contribute_page.register(app)
     extras_callbacks.register(app)
     # Announced events: announce, find and join, review, iCalendar feeds (issue 8).
-    from dashboard import events_page
-    from intake import events_api, events_pages
+    from dashboard.events import page as events_page
+    from intake.api import events as events_api
+    from intake.events import page as events_pages
 
     server.register_blueprint(events_api.blueprint)
     events_pages.register(app)

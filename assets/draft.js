@@ -1,11 +1,11 @@
 // The report form's draft, kept in this browser (localStorage) as it is typed: restored after a
 // reload, a crash or a failed submission, cleared once the report is stored. Wired by
-// clientside callbacks in intake/callbacks.py; the store ids.DRAFT gives the key prefix.
+// clientside callbacks in intake/report/callbacks.py; the store ids.DRAFT gives the key prefix.
 //
 // A draft is stored under its form's client_id, which the tab that made it remembers in
 // sessionStorage (kept across that tab's reloads). A reloaded tab finds its own draft and
 // client_id again, so that a retried submission is recognised by the server as the same report
-// (intake/service.py) and stored once. A tab without a draft of its own (a new tab, or after a
+// (intake/report/service.py) and stored once. A tab without a draft of its own (a new tab, or after a
 // crash) takes over the newest other draft's values but keeps its own client_id: two open tabs
 // never share one, or submitting both would store only the first report.
 //

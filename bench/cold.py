@@ -12,7 +12,7 @@ import pstats
 
 from bench.datasets import pg_name, pg_url, sqlite_url
 from bench.measure import FILTER_IDS, VIEWS, make_app, timed, values
-from dashboard.callbacks import update_dashboard
+from dashboard.home.callbacks import update_dashboard
 from data.cache import cache
 from data.db import EXTENSION_KEY
 

@@ -1,7 +1,7 @@
 """Synthetic datasets shaped like real events, inserted fast with Core ``insert()`` executemany.
 
-The payloads come from ``data.demo.generate`` (the API's JSON shape); the rows follow
-``data.store.build_report``'s mapping. Ids are given explicitly so that child rows need no
+The payloads come from ``data.demo.reports.generate`` (the API's JSON shape); the rows follow
+``data.reports.write.build_report``'s mapping. Ids are given explicitly so that child rows need no
 RETURNING round trip; PostgreSQL's sequence is moved past them afterwards. A dataset that is
 already built (right row count, data version moved) is reused.
 """
@@ -19,8 +19,8 @@ from sqlalchemy import create_engine, func, insert, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
-from data import demo
-from data.aggregates_keep import rebuild
+from data.aggregates.keep import rebuild
+from data.demo import reports as demo
 from data.migrate import upgrade
 from data.models import (
     DataVersion,
@@ -34,8 +34,8 @@ from data.models import (
     Status,
 )
 from data.reference import reference
+from data.reports.write import chosen_rows, event_key
 from data.scoring import INITIATIVE_TOTAL, RECOMMENDATION_TOTAL
-from data.store import chosen_rows, event_key
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / ".data"

@@ -25,7 +25,7 @@ from sqlalchemy import create_engine, func, select
 
 from bench import datasets, served
 from bench.measure import percentile
-from data.demo import generate
+from data.demo.reports import generate
 from data.models import Report
 
 POLL_SECONDS = 2.0

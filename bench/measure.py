@@ -13,12 +13,12 @@ from sqlalchemy import select
 from app import create_app
 from bench.peer import dashboard_numbers
 from components.filters import NAMES, filter_id
-from dashboard.callbacks import update_dashboard
+from dashboard.home.callbacks import update_dashboard
+from data.aggregates.insights import insights, insights_raw
+from data.aggregates.queries import Filters
 from data.cache import cache
 from data.db import EXTENSION_KEY
-from data.insights import insights, insights_raw
-from data.queries import Filters
-from data.support import User, create_user
+from data.support.review import User, create_user
 
 FILTER_IDS = [filter_id(n) for n in NAMES]
 # Unfiltered, one filter, and a combination of three (the dashboard's worst everyday case).

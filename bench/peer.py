@@ -1,5 +1,5 @@
 """The usual Dash way, as tutorials write it: read the tables into pandas in every callback and
-group by there. The peer to beat; it computes the same numbers as data.insights (events,
+group by there. The peer to beat; it computes the same numbers as data.aggregates.insights (events,
 participants, Borda points per initiative, region × recommendation shares, group shares by
 region) so that the benchmark can check both agree.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from data import privacy
-from data.queries import Filters
+from data.aggregates.queries import Filters
 from data.reference import reference
 
 

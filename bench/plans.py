@@ -1,5 +1,6 @@
 """``python -m bench.plans [--size 100000] [--view all]``: EXPLAIN (ANALYZE, BUFFERS) on
-PostgreSQL of every statement the dashboard's aggregates run (data.insights, data.queries),
+PostgreSQL of every statement the dashboard's aggregates run (data.aggregates.insights,
+data.aggregates.queries),
 captured as executed; prints each one's time and the plan's top lines, slowest first."""
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from sqlalchemy import create_engine, event
 
 from bench import datasets
 from bench.measure import VIEWS, as_filters
-from data.insights import insights
-from data.queries import data_version
+from data.aggregates.insights import insights
+from data.aggregates.queries import data_version
 
 
 def capture(engine, chosen: dict) -> list[tuple[str, dict]]:

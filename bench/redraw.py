@@ -13,8 +13,8 @@ import time
 import urllib.request
 
 from bench.served import post_json
-from dashboard import ids
-from data.demo import generate
+from dashboard.home import ids
+from data.demo.reports import generate
 from scripts.live import CHROMIUM, CHROMIUM_ARGS
 
 VERSION = "/api/v1/version"

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, func, select
 
-from data.demo import generate
+from data.demo.reports import generate
 from data.models import Report
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,9 +13,9 @@ from typing import TypeVar
 from flask_caching import Cache
 from sqlalchemy.orm import Session
 
-from data import insights as insights_module
+from data.aggregates import insights as insights_module
+from data.aggregates.queries import Filters, data_version
 from data.db import Database
-from data.queries import Filters, data_version
 
 cache = Cache()
 TIMEOUT = 600

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from babel import Locale
 from flask_babel import gettext as _
 
-from data.queries import Filters
+from data.aggregates.queries import Filters
 from data.reference import reference
 
 FIELDS = ("region", "country", "theme", "format", "group", "share", "language", "from", "to")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import case
 
 if TYPE_CHECKING:
-    from data.queries import GroupTotal
+    from data.aggregates.queries import GroupTotal
 
 # Fewer people than this, in one event or one cell, is never shown ("< 5"). One value for the
 # process (every worker reads the same environment): the aggregate tables' group facets are

@@ -12,8 +12,10 @@ app (the public API and CSV, XLSX, wikitext, Commons .tab, iCalendar, e-mail).
 - A value made only of invisible characters (whitespace, zero-width spaces and joiners, the
   word joiner, the byte-order mark, fillers) is empty: a required one is refused as missing.
 
-Validation refuses what the policy refuses; the writers (data/wikitext.py, data/commons_tab.py,
-intake/bulk.py) still escape for their own format, and ``one_line`` drops what older rows may
+Validation refuses what the policy refuses; the writers (data/publish/wikitext.py,
+data/publish/commons_tab.py,
+intake/report/spreadsheets.py) still escape for their own format, and ``one_line`` drops what older
+rows may
 hold. Pure: the pydantic types below use it, and so can anything else (``check``).
 """
 
@@ -100,7 +102,7 @@ def one_line(text: str) -> str:
     return " ".join(without_refused(text).split())
 
 
-# The policy as pydantic types (intake/schema.py, intake/events_schema.py) -------------------
+# The policy as pydantic types (intake/report/schema.py, intake/events/schema.py) ----------
 
 
 def _validator(*, multiline: bool, required: bool) -> AfterValidator:

@@ -18,7 +18,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from app import create_app  # noqa: E402
 from data.migrate import upgrade  # noqa: E402
-from intake.cli import load_demo  # noqa: E402
+from intake.cli.commands import load_demo  # noqa: E402
 from scripts.live import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 

@@ -2,14 +2,15 @@
 
 from alembic import context
 
-# Every module with models: they share Base.metadata, which the migrations must match.
-import data.accounts
-import data.aggregates
-import data.contributions
-import data.events
+import data.aggregates.tables
+import data.contributions.model
+import data.events.model
+import data.initiative_list.retired
 import data.limit_store
-import data.list_changes
-import data.support  # noqa: F401
+
+# Every module with models: they share Base.metadata, which the migrations must match.
+import data.support.accounts
+import data.support.review  # noqa: F401
 from data.db import make_engine
 from data.models import Base
 

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from data.db import EXTENSION_KEY
 from data.migrate import upgrade
-from intake.cli import load_demo
+from intake.cli.commands import load_demo
 from scripts.live import CHROMIUM, CHROMIUM_ARGS, serve
 from tests.conftest import make_app
 

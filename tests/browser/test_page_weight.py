@@ -7,12 +7,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from components.compression import DCC_PLOTLY
-from dashboard import ids
-from dashboard.support_ids import PLAN_HEATMAP
+from dashboard.home import ids
+from dashboard.review.ids import PLAN_HEATMAP
 from data.db import EXTENSION_KEY
 from data.migrate import upgrade
-from data.support import create_user
-from intake.cli import load_demo
+from data.support.review import create_user
+from intake.cli.commands import load_demo
 from scripts.live import serve
 from tests.conftest import PASSWORD, make_app
 

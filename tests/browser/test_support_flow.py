@@ -9,10 +9,10 @@ from playwright.sync_api import Browser, Page, expect
 
 from data.db import EXTENSION_KEY
 from data.migrate import upgrade
-from data.store import build_report
-from data.support import create_user
-from intake.cli import load_demo
-from intake.validation import validate
+from data.reports.write import build_report
+from data.support.review import create_user
+from intake.cli.commands import load_demo
+from intake.report.validation import validate
 from scripts.live import serve
 from tests.conftest import PASSWORD, REPORT, make_app
 

@@ -10,18 +10,18 @@ import random
 import pytest
 from sqlalchemy import select, text
 
-from data import aggregates_keep
-from data.aggregates_read import date_ranges, facet_ranges
-from data.demo import generate
-from data.insights import insights, insights_raw, summary
+from data.aggregates import keep as aggregates_keep
+from data.aggregates.insights import insights, insights_raw, summary
+from data.aggregates.queries import Filters
+from data.aggregates.queries import summary as summary_raw
+from data.aggregates.read import date_ranges, facet_ranges
+from data.demo.reports import generate
 from data.models import Report, Status
-from data.queries import Filters
-from data.queries import summary as summary_raw
-from data.store import delete_demo
-from data.support import correct, mark_duplicate, publish, reject
-from intake.cli import load_demo
-from intake.service import amend, submit
-from intake.validation import validate
+from data.reports.write import delete_demo
+from data.support.review import correct, mark_duplicate, publish, reject
+from intake.cli.commands import load_demo
+from intake.report.service import amend, submit
+from intake.report.validation import validate
 
 D = dt.date
 FILTERS = [

@@ -4,12 +4,13 @@ one order every writer keeps (the ``all`` facet's hot rows last on PostgreSQL)."
 
 from __future__ import annotations
 
-from data import aggregates_keep, aggregates_write
-from data.aggregates import TABLES
-from data.demo import generate
+from data.aggregates import keep as aggregates_keep
+from data.aggregates import write as aggregates_write
+from data.aggregates.tables import TABLES
+from data.demo.reports import generate
 from data.models import Status
-from data.store import insert_report, report_rows
-from intake.validation import validate
+from data.reports.write import insert_report, report_rows
+from intake.report.validation import validate
 
 
 def _rows(data: dict, status: Status = Status.PUBLISHED):

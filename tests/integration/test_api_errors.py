@@ -96,9 +96,9 @@ def unpropagated(sqlite_url):
 @pytest.mark.parametrize(
     ("target", "path"),
     [
-        ("intake.api.document", "/api/v1/openapi.json"),
-        ("intake.wikimedia_api.cached_summary", "/api/v1/wikitext/priorities.wiki"),
-        ("data.contributions.cached_counts", "/api/v1/contributions/summary"),
+        ("intake.api.reports.document", "/api/v1/openapi.json"),
+        ("intake.api.wikimedia.cached_summary", "/api/v1/wikitext/priorities.wiki"),
+        ("data.contributions.model.cached_counts", "/api/v1/contributions/summary"),
     ],
 )
 def test_an_unexpected_exception_is_a_logged_json_500(
@@ -116,12 +116,12 @@ def test_an_unexpected_exception_is_a_logged_json_500(
 
 
 def test_a_page_keeps_its_html_500(unpropagated, monkeypatch):
-    import intake.pages
+    import intake.report.page
 
     def boom(*_args, **_kwargs):
         raise RuntimeError("unexpected")
 
-    monkeypatch.setattr(intake.pages, "editable", boom)
+    monkeypatch.setattr(intake.report.page, "editable", boom)
     response = unpropagated.server.test_client().get("/en/report/edit/whatever")
     assert response.status_code == 500
     assert response.mimetype == "text/html"

@@ -10,12 +10,12 @@ import pytest
 from flask_login import login_user
 from sqlalchemy import select
 
-from dashboard import contrib_review_callbacks as callbacks
-from dashboard import contrib_review_ids as ids
-from dashboard import contrib_review_page as page
-from dashboard.auth import SupportUser
-from data.contributions import Contribution
-from data.support import AUTO_PUBLISH, AuditLog, set_setting
+from dashboard.auth.login import SupportUser
+from dashboard.contributions import review_callbacks as callbacks
+from dashboard.contributions import review_ids as ids
+from dashboard.contributions import review_page as page
+from data.contributions.model import Contribution
+from data.support.review import AUTO_PUBLISH, AuditLog, set_setting
 from tests.integration.test_contributions import contribution, empty
 
 
@@ -34,7 +34,7 @@ def _clicked(component_id: dict):
     """Dash's callback context as when ``component_id`` was clicked."""
     prop = f'{{"id":{component_id["id"]},"type":"{component_id["type"]}"}}.n_clicks'
     return mock.patch(
-        "dashboard.contrib_review_callbacks.ctx",
+        "dashboard.contributions.review_callbacks.ctx",
         mock.Mock(triggered_id=component_id, triggered=[{"prop_id": prop, "value": 1}]),
     )
 
@@ -54,7 +54,7 @@ def test_refused_without_a_session(app, waiting):
 
 
 def test_publish_and_reject_with_a_reason_are_audited_and_counted(app, db, accounts, waiting):
-    from dashboard.extras_callbacks import show_contributions
+    from dashboard.contributions.callbacks import show_contributions
 
     first, second = waiting
     with app.server.test_request_context("/_dash-update-component", method="POST"):
@@ -98,7 +98,7 @@ def test_publish_and_reject_with_a_reason_are_audited_and_counted(app, db, accou
 
 
 def test_the_review_page_links_to_the_screen(app, accounts, waiting):
-    from dashboard import review
+    from dashboard.review import page as review
 
     with app.server.test_request_context("/en/review"):
         login_user(SupportUser(accounts["reviewer"]))

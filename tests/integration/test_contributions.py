@@ -9,11 +9,11 @@ import uuid
 import pytest
 from sqlalchemy import func, select, text
 
-from data import contributions
-from data.contributions import Contribution
+from data.aggregates.queries import data_version
+from data.contributions import model as contributions
+from data.contributions.model import Contribution
 from data.db import EXTENSION_KEY
 from data.models import Report
-from data.queries import data_version
 from tests.conftest import make_app, sign_in
 
 
@@ -93,7 +93,7 @@ def test_invalid_contributions_get_translated_messages(client, fresh):
 
 
 def test_pending_until_the_support_team_publishes(client, fresh, accounts):
-    from data.support import AUTO_PUBLISH, AuditLog, set_setting
+    from data.support.review import AUTO_PUBLISH, AuditLog, set_setting
 
     with fresh.session() as session:
         set_setting(session, AUTO_PUBLISH, "0", accounts["admin"])
@@ -139,10 +139,10 @@ def test_rate_limited_like_reports(sqlite_url):
 
 
 def test_the_form_stores_once_and_the_switch_shows_the_counts(app, fresh):
-    from dashboard.extras_callbacks import show_contributions
-    from intake import contribute_ids as ids
-    from intake.contribute_callbacks import submit_contribution
-    from intake.contribution import field_names
+    from dashboard.contributions.callbacks import show_contributions
+    from intake.contribute import ids
+    from intake.contribute.callbacks import submit_contribution
+    from intake.contribute.model import field_names
 
     names = field_names()
     values = {"initiative_1": "I31", "initiative_1_why": "skills", "community": "Kenya"}
@@ -171,8 +171,8 @@ def test_the_form_stores_once_and_the_switch_shows_the_counts(app, fresh):
 def test_the_planning_column_needs_a_session(app, fresh, accounts, client):
     from flask_login import login_user
 
-    from dashboard.auth import SupportUser
-    from dashboard.extras_callbacks import plan_contributions
+    from dashboard.auth.login import SupportUser
+    from dashboard.contributions.callbacks import plan_contributions
 
     client.post("/api/v1/contributions", json=contribution())
     with app.server.test_request_context("/_dash-update-component", method="POST"):
@@ -193,9 +193,9 @@ def ids_in(component) -> list:
 
 
 def test_the_page_asks_nothing_personal(app, client):
-    from intake import contribute_ids as ids
-    from intake.contribute_page import layout
-    from intake.contribution import field_names
+    from intake.contribute import ids
+    from intake.contribute.model import field_names
+    from intake.contribute.page import layout
 
     assert client.get("/fr/contribute").status_code == 200
     with app.server.test_request_context("/fr/contribute"):

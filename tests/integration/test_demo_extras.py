@@ -7,11 +7,12 @@ import datetime as dt
 
 from sqlalchemy import func, select, text
 
-from data import demo, demo_extras
-from data.contributions import Contribution
-from data.events import Event, published_events
+from data.contributions.model import Contribution
+from data.demo import events_and_contributions as demo_extras
+from data.demo import reports as demo
+from data.events.model import Event, published_events
 from data.models import Report
-from data.support import AuditLog, mark_duplicate
+from data.support.review import AuditLog, mark_duplicate
 from tests.integration.test_aggregates import assert_equal_to_recount
 from tests.integration.test_contributions import contribution
 from tests.integration.test_events import announced

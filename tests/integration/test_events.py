@@ -10,16 +10,16 @@ import icalendar
 import pytest
 from sqlalchemy import func, select, text
 
-from dashboard.events_callbacks import show_events
-from dashboard.events_waiting import show_waiting
-from data.event_store import EventReviewError, publish_event, reject_event
-from data.events import Event, waiting_for_report
-from data.support import AuditLog
-from intake.events_form import validate_event
-from intake.events_pages import report_values
-from intake.events_service import amend_event, announce, editable_event
-from intake.service import submit
-from intake.validation import validate
+from dashboard.events.callbacks import show_events
+from dashboard.home.events_waiting import show_waiting
+from data.events.model import Event, waiting_for_report
+from data.events.write import EventReviewError, publish_event, reject_event
+from data.support.review import AuditLog
+from intake.events.formdata import validate_event
+from intake.events.page import report_values
+from intake.events.service import amend_event, announce, editable_event
+from intake.report.service import submit
+from intake.report.validation import validate
 
 EMAIL = "secret-organizer@example.org"
 
@@ -219,7 +219,7 @@ def test_a_stranger_cannot_take_an_events_results_slot(app, events_db, report, s
 
 
 def test_the_edit_page_offers_the_results_link_once_the_event_started(app, events_db):
-    from intake.events_pages import edit_layout
+    from intake.events.page import edit_layout
 
     past = announced(events_db)
     soon = (dt.datetime.now() + dt.timedelta(days=7)).strftime("%Y-%m-%dT10:00")
@@ -248,8 +248,8 @@ def test_an_upcoming_event_cannot_be_reported_yet(app, events_db):
 def test_the_review_page_publishes_and_rejects_with_audit_rows(app, events_db, accounts):
     from flask_login import login_user
 
-    from dashboard import events_review
-    from dashboard.auth import SupportUser
+    from dashboard.auth.login import SupportUser
+    from dashboard.events import review as events_review
 
     first = announced(events_db, auto_publish=False)
     second = announced(events_db, auto_publish=False, name="Second")
@@ -286,7 +286,7 @@ def _triggered(component_id: dict):
 
     prop = f"{_json(component_id)}.n_clicks"
     return mock.patch(
-        "dashboard.events_review.ctx",
+        "dashboard.events.review.ctx",
         mock.Mock(triggered_id=component_id, triggered=[{"prop_id": prop, "value": 1}]),
     )
 
@@ -298,7 +298,7 @@ def test_the_edit_page_opens_with_the_secret_link_only(app, client, events_db):
     assert page.headers["Cache-Control"] == "no-store"
     assert page.headers["Referrer-Policy"] == "no-referrer"
     assert client.get("/en/events/edit/not-a-token").status_code == 404
-    from intake.events_pages import edit_layout
+    from intake.events.page import edit_layout
 
     with app.server.test_request_context(f"/en/events/edit/{found.edit_token}"):
         rendered = str(edit_layout("en", found.edit_token).to_plotly_json())
@@ -309,8 +309,8 @@ def test_the_edit_page_opens_with_the_secret_link_only(app, client, events_db):
 
 
 def test_the_form_stores_one_event_per_client_id_and_gives_its_edit_link(app, events_db):
-    from intake.events_callbacks import submit_announcement
-    from intake.events_form import FIELDS
+    from intake.events.callbacks import submit_announcement
+    from intake.events.formdata import FIELDS
 
     values = {
         "name": "Form salon",

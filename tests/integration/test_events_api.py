@@ -13,10 +13,10 @@ from icalendar.parser.content_line import Contentline
 from sqlalchemy import text, update
 
 from data.db import EXTENSION_KEY
-from data.events import Event
+from data.events.model import Event
 from data.limits import limiter
-from intake.events_form import validate_event
-from intake.events_service import announce, editable_event
+from intake.events.formdata import validate_event
+from intake.events.service import announce, editable_event
 from tests.conftest import make_app
 from tests.integration.conftest import empty_extras
 

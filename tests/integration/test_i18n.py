@@ -11,8 +11,8 @@ from data import i18n
 from data.db import EXTENSION_KEY
 from data.models import Report
 from data.reference import reference
-from intake.callbacks import submit_report
-from intake.formdata import field_names, to_values
+from intake.report.callbacks import submit_report
+from intake.report.formdata import field_names, to_values
 from tests.conftest import REPORT
 
 

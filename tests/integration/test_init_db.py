@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from sqlalchemy import func, inspect, select
 
-from data.contributions import Contribution
+from data.contributions.model import Contribution
 from data.db import EXTENSION_KEY
-from data.events import Event
+from data.events.model import Event
 from data.models import Report
 from data.reference import reference
 from tests.conftest import make_app

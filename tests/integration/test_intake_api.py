@@ -13,8 +13,8 @@ from sqlalchemy import create_engine, select
 from data.db import EXTENSION_KEY
 from data.models import Report
 from data.reference import reference
-from data.store import token_hash
-from intake.bulk import template_columns
+from data.reports.write import token_hash
+from intake.report.spreadsheets import template_columns
 from tests.conftest import make_app
 
 
@@ -266,7 +266,7 @@ def test_rate_limit_answers_429_past_the_limit(sqlite_url, report):
 
 
 def test_edit_page_is_private_and_a_wrong_token_is_a_404(app, client, report):
-    from intake.pages import edit_layout
+    from intake.report.page import edit_layout
 
     url = client.post("/api/v1/reports", json=report()).get_json()["edit_url"]
     token = url.rsplit("/", 1)[1]
@@ -315,7 +315,7 @@ def test_a_predictable_client_id_is_refused_and_nothing_stored(client, report, c
 
 
 def test_the_edit_page_does_not_hand_out_the_reports_client_id(app, client, report):
-    from intake.pages import edit_layout
+    from intake.report.page import edit_layout
 
     payload = report()
     token = _token(client.post("/api/v1/reports", json=payload).get_json()["edit_url"])

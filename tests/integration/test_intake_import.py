@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from data.models import Report
 from data.reference import reference
-from intake.bulk import template_columns
+from intake.report.spreadsheets import template_columns
 
 GOOD = {
     "event_name": "Lagos strategy salon",
@@ -186,14 +186,14 @@ def _sqlite(db) -> bool:
 
 
 def aggregate_problems(db) -> list[str]:
-    from data import aggregates_keep
+    from data.aggregates import keep as aggregates_keep
 
     with db.session(readonly=True) as session:
         return aggregates_keep.verify(session)
 
 
 def version(db) -> int:
-    from data.queries import data_version
+    from data.aggregates.queries import data_version
 
     with db.session(readonly=True) as session:
         return data_version(session)[0]

@@ -14,11 +14,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 from sqlalchemy import func, select
 
+from data.aggregates.queries import data_version
 from data.db import EXTENSION_KEY
 from data.models import Report
-from data.queries import data_version
-from intake.service import submit
-from intake.validation import validate
+from intake.report.service import submit
+from intake.report.validation import validate
 from tests.conftest import make_app
 
 THREADS = 20

@@ -20,7 +20,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from data.db import EXTENSION_KEY
-from intake.openapi import document
+from intake.api.openapi import document
 from tests.conftest import make_app
 
 CHECKS = [

@@ -15,13 +15,13 @@ from sqlalchemy import MetaData, create_engine, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
-from dashboard import review_callbacks
-from dashboard.auth import SupportUser
-from data import aggregates_keep
+from dashboard.auth.login import SupportUser
+from dashboard.review import callbacks as review_callbacks
+from data.aggregates import keep as aggregates_keep
 from data.db import EXTENSION_KEY
-from data.list_changes import ACTION, touched_reports, with_retired
+from data.initiative_list.retired import ACTION, touched_reports, with_retired
 from data.migrate import alembic_config
-from data.support import AuditLog, create_user, queue
+from data.support.review import AuditLog, create_user, queue
 from tests.conftest import PG_URL, make_app
 
 BEFORE = "0010_group_facets"

@@ -1,5 +1,6 @@
 """The dashboard's cheaper reads equal their recounts, on SQLite and PostgreSQL: the world map's
-data for filters that name no place (``data.insights.world``) and the status line's counts."""
+data for filters that name no place (``data.aggregates.insights.world``) and the status line's
+counts."""
 
 from __future__ import annotations
 
@@ -8,14 +9,14 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from data.aggregates_world import unplaced
-from data.demo import generate
-from data.insights import freshness, insights_raw, insights_with_world, world
+from data.aggregates.insights import freshness, insights_raw, insights_with_world, world
+from data.aggregates.queries import Filters, Insights, Summary
+from data.aggregates.world import unplaced
+from data.demo.reports import generate
 from data.models import Report
-from data.queries import Filters, Insights, Summary
-from intake.cli import load_demo
-from intake.service import submit
-from intake.validation import validate
+from intake.cli.commands import load_demo
+from intake.report.service import submit
+from intake.report.validation import validate
 
 
 @pytest.mark.parametrize(

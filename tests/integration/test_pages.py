@@ -41,8 +41,8 @@ def test_vendor_files_are_served(web):
 
 def test_layouts_render_without_a_database_call_when_called_bare(web):
     # Dash validates callbacks by calling every layout with no arguments.
-    from dashboard.pages import layout as dashboard_layout
-    from intake.pages import layout as report_layout
+    from dashboard.home.page import layout as dashboard_layout
+    from intake.report.page import layout as report_layout
 
     assert dashboard_layout() is not None
     assert report_layout() is not None

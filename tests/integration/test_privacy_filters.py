@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from data import aggregates_keep
+from data.aggregates import keep as aggregates_keep
+from data.aggregates.insights import summary
 from data.db import EXTENSION_KEY
 from data.filters import parse_filters
-from data.insights import summary
 
 
 def post(client, payload) -> int:

@@ -156,8 +156,8 @@ def test_the_summary_matches_the_hand_count(client, stored):
 
 def test_the_dashboard_shows_the_hand_count(app, stored):
     from components.filters import NAMES, filter_id
-    from dashboard import ids
-    from dashboard.callbacks import update_dashboard
+    from dashboard.home import ids
+    from dashboard.home.callbacks import update_dashboard
 
     names = [filter_id(n) for n in NAMES]
     unfiltered = ["any" if n == "share" else None for n in NAMES]
@@ -179,7 +179,7 @@ def _rows(table: dict) -> list[list[str]]:
 
 
 def test_the_plan_counts_mentions_points_and_global_coordination(db, stored):
-    from data.overlap import initiatives
+    from data.overlap.analysis import initiatives
 
     with db.session(readonly=True) as session:
         found = {m.code: m for m in initiatives(session)}
@@ -224,7 +224,7 @@ def test_a_survey_continuing_a_discussion_counts_once(client, stored):
 def test_the_aggregate_tables_equal_a_recount_of_every_shape(client, db, stored):
     """Ties, unranked sets, unknown and lower-bound totals, a continuation and global
     coordination: the tables the dashboard reads equal a recount from the raw rows."""
-    from data.aggregates_keep import verify
+    from data.aggregates.keep import verify
 
     survey = ranked_tie() | {"continues": stored[0], "participants": {}}
     survey["priorities"] = [{"code": "I31"}, {"code": "I02"}]

@@ -10,13 +10,14 @@ import shutil
 import pytest
 from sqlalchemy import select
 
-from data import aggregates_keep, reference_load
-from data.aggregates import AggPrioritized
-from data.contributions import add as add_contribution
+from data.aggregates import keep as aggregates_keep
+from data.aggregates.tables import AggPrioritized
+from data.contributions.model import add as add_contribution
+from data.initiative_list import load as reference_load
 from data.reference import REFERENCE_DIR, reference
-from data.store import build_report, current_version
-from data.support import AuditLog
-from intake.validation import validate
+from data.reports.write import build_report, current_version
+from data.support.review import AuditLog
+from intake.report.validation import validate
 
 LIST = REFERENCE_DIR / "initiatives.csv"
 

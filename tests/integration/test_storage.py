@@ -12,12 +12,12 @@ from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from data.aggregates.queries import data_version
 from data.db import EXTENSION_KEY, make_engine
 from data.migrate import alembic_config, upgrade
 from data.models import Report, ReportInitiative
-from data.queries import data_version
-from intake.service import submit
-from intake.validation import validate
+from intake.report.service import submit
+from intake.report.validation import validate
 from tests.conftest import make_app
 
 

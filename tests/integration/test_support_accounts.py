@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from data import accounts as accounts_module
-from data.accounts import create_user, disable_user
 from data.db import EXTENSION_KEY
 from data.limits import limiter
+from data.support import accounts as accounts_module
+from data.support.accounts import create_user, disable_user
 from tests.conftest import PASSWORD, make_app, sign_in
 from tests.integration.support_helpers import clear_limits, sign_out  # noqa: F401
 

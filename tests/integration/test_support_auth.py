@@ -10,15 +10,13 @@ import pytest
 from flask_login import login_user
 from sqlalchemy import text
 
-from dashboard import (
-    auth,
-    contrib_review_callbacks,
-    events_review,
-    plan_callbacks,
-    review_callbacks,
-)
-from dashboard.auth import SupportUser
-from data.support import AUTO_PUBLISH, authenticate, get_setting
+from dashboard.auth import login as auth
+from dashboard.auth.login import SupportUser
+from dashboard.contributions import review_callbacks as contrib_review_callbacks
+from dashboard.events import review as events_review
+from dashboard.plan import callbacks as plan_callbacks
+from dashboard.review import callbacks as review_callbacks
+from data.support.review import AUTO_PUBLISH, authenticate, get_setting
 from tests.conftest import PASSWORD, sign_in
 from tests.integration.support_helpers import clear_limits, sign_out  # noqa: F401
 

@@ -4,7 +4,7 @@ Three reports cover every kind of child row: one with all of them (languages, th
 counts, initiatives ranked with a tie and an unranked set of recommendations with reasons,
 global coordination with a reason), one with none of the optional ones, and one whose free text
 a spreadsheet would run as a formula or an XML parser would choke on. Chosen codes are JSON
-text cells (``data.export_sql.choices_json``): parsed, they are the same on both backends.
+text cells (``data.export.sql.choices_json``): parsed, they are the same on both backends.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
-from data.export_rows import columns
-from data.export_sql import DANGEROUS
+from data.export.rows import columns
+from data.export.sql import DANGEROUS
 from tests.conftest import sign_in
 from tests.integration.test_support_review import add
 

@@ -25,9 +25,9 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
-from data import overlap
-from data.queries import Filters
-from data.support import reject, save_plan_item
+from data.aggregates.queries import Filters
+from data.overlap import analysis as overlap
+from data.support.review import reject, save_plan_item
 from tests.conftest import sign_in
 from tests.integration.test_support_review import add
 
@@ -241,8 +241,8 @@ def test_plan_api_and_draft_exports(client, db, accounts, fixture_ids):
 def test_plan_callbacks(app, db, accounts, fixture_ids):
     from flask_login import login_user
 
-    from dashboard import plan_callbacks
-    from dashboard.auth import SupportUser
+    from dashboard.auth.login import SupportUser
+    from dashboard.plan import callbacks as plan_callbacks
 
     filter_ids = [
         {"type": "plan-filter", "name": n} for n in ("region", "theme", "format", "group")

@@ -6,12 +6,12 @@ import pytest
 from flask_login import login_user
 from sqlalchemy import select
 
-from dashboard import review_callbacks
-from dashboard import support_ids as ids
-from dashboard.auth import SupportUser
+from dashboard.auth.login import SupportUser
+from dashboard.review import callbacks as review_callbacks
+from dashboard.review import ids
 from data.models import Report
-from data.store import build_report, current_version
-from data.support import (
+from data.reports.write import build_report, current_version
+from data.support.review import (
     AuditLog,
     ReviewError,
     audit_entries,
@@ -23,7 +23,7 @@ from data.support import (
     reject,
     report_detail,
 )
-from intake.validation import validate
+from intake.report.validation import validate
 
 
 def add(db, payload, status="pending") -> int:
@@ -90,7 +90,7 @@ def test_reject_needs_a_reason(db, accounts, report):
 def test_support_text_follows_the_text_policy_and_never_gives_a_500(db, accounts, report, bad):
     """A NUL (refused by PostgreSQL), a bidi override, or a list or object where text is
     expected (a crafted callback body): a ReviewError that the screens show, nothing stored."""
-    from data.support import save_plan_item
+    from data.support.review import save_plan_item
 
     rid = add(db, report())
     with pytest.raises(ReviewError):

@@ -10,11 +10,11 @@ import dash
 import pytest
 from flask_login import login_user
 
-from dashboard import auth
-from dashboard.auth import SupportUser
-from data.accounts import disable_user, set_password
+from dashboard.auth import login as auth
+from dashboard.auth.login import SupportUser
 from data.db import EXTENSION_KEY
-from data.support import Role
+from data.support.accounts import disable_user, set_password
+from data.support.review import Role
 from tests.conftest import PASSWORD, make_app, sign_in
 from tests.integration.support_helpers import clear_limits, csrf_token, sign_out  # noqa: F401
 
@@ -86,7 +86,7 @@ def test_the_commands_change_passwords_and_disable_accounts(sqlite_app, accounts
 
 @pytest.fixture
 def accounts_on_sqlite(sqlite_app):
-    from data.accounts import create_user
+    from data.support.accounts import create_user
 
     with sqlite_app.server.extensions[EXTENSION_KEY].session() as session:
         create_user(session, "rita@example.org", "Rita", "reviewer", PASSWORD)

@@ -8,8 +8,8 @@ from components.fields import field_id, message_id
 from data.db import EXTENSION_KEY
 from data.models import Report
 from data.reference import reference
-from intake.callbacks import submit_report
-from intake.formdata import field_names
+from intake.report.callbacks import submit_report
+from intake.report.formdata import field_names
 
 
 @pytest.fixture

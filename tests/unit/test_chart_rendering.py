@@ -11,14 +11,13 @@ from dash import html
 from flask_babel import force_locale
 
 from components.charts import CATEGORICAL, STANDOFF, chart_card, data_table
-from dashboard import figures
-from dashboard.figures import WEEK_MS
-from dashboard.heatmap_figures import MIN_EVENTS
-from dashboard.map_figure import top_by_region
+from dashboard.home import figures
+from dashboard.home.figures import WEEK_MS
+from dashboard.home.heatmaps import MIN_EVENTS
+from dashboard.home.map_figure import top_by_region
 from data import i18n
-from data.db import EXTENSION_KEY
-from data.insights import insights, summary
-from data.queries import (
+from data.aggregates.insights import insights, summary
+from data.aggregates.queries import (
     Cell,
     CountryRow,
     Filters,
@@ -26,9 +25,10 @@ from data.queries import (
     RegionTotal,
     Summary,
 )
-from data.queries import summary as summary_raw
+from data.aggregates.queries import summary as summary_raw
+from data.db import EXTENSION_KEY
 from data.reference import reference
-from intake.cli import load_demo
+from intake.cli.commands import load_demo
 
 
 @pytest.fixture

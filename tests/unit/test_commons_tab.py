@@ -7,7 +7,7 @@ import copy
 
 import pytest
 
-from data.commons_tab import LICENSE, MAX_STRING, Field, cell_text, document, problems
+from data.publish.commons_tab import LICENSE, MAX_STRING, Field, cell_text, document, problems
 
 FIELDS = [
     Field("code", "string", {"en": "Code"}),

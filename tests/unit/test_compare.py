@@ -6,12 +6,12 @@ import plotly.graph_objects as go
 import pytest
 
 from components.filters import NAMES, filter_id
-from dashboard import compare
-from dashboard.compare_callbacks import update_comparison
+from dashboard.compare import model as compare
+from dashboard.compare.callbacks import update_comparison
+from data.aggregates.queries import Filters
 from data.cache import current_version
 from data.db import EXTENSION_KEY
 from data.i18n_extract import extract_reference_csv
-from data.queries import Filters
 from data.reference import REFERENCE_DIR
 
 FILTER_IDS = [filter_id(n) for n in NAMES]
@@ -132,7 +132,7 @@ def row_cells(row):
 
 
 def test_the_card_speaks_the_viewers_language_and_is_cached_per_version(posted, monkeypatch):
-    from dashboard import compare_callbacks
+    from dashboard.compare import callbacks as compare_callbacks
 
     calls = []
     real = compare_callbacks.render_comparison

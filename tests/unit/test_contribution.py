@@ -8,10 +8,10 @@ import uuid
 import pytest
 from flask_babel import force_locale
 
-from dashboard import contrib_figures
-from data.contributions import Counts
-from data.queries import Priority
-from intake.contribution import field_names, to_payload, validate, validate_fields
+from dashboard.contributions import figures as contrib_figures
+from data.aggregates.queries import Priority
+from data.contributions.model import Counts
+from intake.contribute.model import field_names, to_payload, validate, validate_fields
 
 CLIENT = str(uuid.uuid4())
 

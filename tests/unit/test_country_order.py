@@ -74,7 +74,7 @@ def test_event_languages_are_named_never_bare_codes(context, lang):
 
 
 def test_time_zones_are_named_in_the_viewer_language(context):
-    from intake.events_schema import time_zones
+    from intake.events.schema import time_zones
 
     with force_locale("ar"):
         arabic = {o["value"]: o["label"] for o in i18n.time_zone_options(time_zones())}

@@ -9,23 +9,23 @@ import plotly.graph_objects as go
 import pytest
 
 from components.filters import NAMES, filter_id
-from dashboard import ids
-from dashboard.callbacks import (
+from dashboard.home import ids
+from dashboard.home.callbacks import (
     SYNC_URL,
     filter_options,
     filters_from,
     place_filters,
     update_dashboard,
 )
-from dashboard.figures import group_participation
-from dashboard.layout import PRESSED, UNPRESSED, dashboard
+from dashboard.home.figures import group_participation
+from dashboard.home.layout import PRESSED, UNPRESSED, dashboard
+from data.aggregates.insights import Cell, Insights
+from data.aggregates.queries import Filters, Summary
 from data.db import EXTENSION_KEY
-from data.demo import generate
-from data.insights import Cell, Insights
-from data.queries import Filters, Summary
+from data.demo.reports import generate
 from data.reference import reference
 from data.scoring import shares
-from intake.cli import load_demo
+from intake.cli.commands import load_demo
 
 FILTER_IDS = [filter_id(n) for n in NAMES]
 MAP = ids.graph("map")
@@ -350,7 +350,7 @@ def test_a_live_update_of_an_empty_view_sends_its_note(server):
 
 
 def test_a_view_is_rendered_once_per_data_version(server, monkeypatch):
-    from dashboard import callbacks
+    from dashboard.home import callbacks
 
     calls = []
     real = callbacks.render

@@ -8,12 +8,12 @@ import dash
 import pytest
 from flask_babel import force_locale
 
-from dashboard.events_views import event_list, local_time, month_grid, viewer_zone, when
-from data.events import PublicEvent, parse_filters, split_by_time
-from intake.events_callbacks import submit_announcement
-from intake.events_form import FIELDS, local_input, validate_event
-from intake.events_layout import field_id
-from intake.events_schema import in_zone, to_utc, valid_zone
+from dashboard.events.views import event_list, local_time, month_grid, viewer_zone, when
+from data.events.model import PublicEvent, parse_filters, split_by_time
+from intake.events.callbacks import submit_announcement
+from intake.events.formdata import FIELDS, local_input, validate_event
+from intake.events.layout import field_id
+from intake.events.schema import in_zone, to_utc, valid_zone
 
 CLIENT = "8c1f2a58-6a55-4c0e-9a40-1d4f7e2d9b10"
 TODAY = dt.date(2026, 11, 26)

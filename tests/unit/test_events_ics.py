@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from icalendar.parser.content_line import Contentline
 
-from data.events import PublicEvent
-from intake.events_form import validate_event
-from intake.events_ics import calendar
-from intake.events_schema import web_address
+from data.events.model import PublicEvent
+from intake.events.formdata import validate_event
+from intake.events.ics import calendar
+from intake.events.schema import web_address
 
 CLIENT = "8c1f2a58-6a55-4c0e-9a40-1d4f7e2d9b10"
 TODAY = dt.date(2026, 11, 26)

@@ -13,13 +13,13 @@ from flask_babel import format_decimal as babel_format_decimal
 from plotly.io.json import to_json_plotly
 
 from components.charts import data_table, figure, styled, table_json
-from dashboard import figures
-from dashboard.figure_parts import format_decimal
+from dashboard.home import figures
+from dashboard.home.figure_parts import format_decimal
+from data.aggregates.insights import insights
+from data.aggregates.queries import Filters, Insights, Summary
 from data.db import EXTENSION_KEY
 from data.i18n import available
-from data.insights import insights
-from data.queries import Filters, Insights, Summary
-from intake.cli import load_demo
+from intake.cli.commands import load_demo
 
 
 def as_json(fig) -> dict:

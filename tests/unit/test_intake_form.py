@@ -7,15 +7,15 @@ import pytest
 from sqlalchemy import create_engine, func, select
 
 from components.fields import field_id, message_id
+from data.aggregates.queries import data_version
 from data.db import EXTENSION_KEY
 from data.models import Report, ReportAudit
 from data.privacy import neutralize
-from data.queries import data_version
 from data.reference import reference
-from data.store import event_key, report_data
-from intake.callbacks import submit_report
-from intake.formdata import field_names, to_payload, to_values
-from intake.ids import HONEYPOT
+from data.reports.write import event_key, report_data
+from intake.report.callbacks import submit_report
+from intake.report.formdata import field_names, to_payload, to_values
+from intake.report.ids import HONEYPOT
 
 VALID = {
     "event_name": "Salon",
@@ -108,7 +108,7 @@ def test_unavailable_database_keeps_the_form_and_says_so(ctx):
 
 
 def test_editing_through_the_link_changes_the_report_with_an_audit_row(ctx):
-    from intake.service import editable
+    from intake.report.service import editable
 
     db = ctx.extensions[EXTENSION_KEY]
     link = str(submit_form()[3]).split("/en/report/edit/")[1].split("'")[0].split('"')[0]

@@ -1,5 +1,5 @@
 """The initiative list change: the mapping migration 0011 computes from its two literal lists,
-and the diff of an updated official list (data.reference_load), both pure."""
+and the diff of an updated official list (data.initiative_list.load), both pure."""
 
 from __future__ import annotations
 
@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from data import demo
-from data.reference import reference
-from data.reference_load import (
+from data.demo import reports as demo
+from data.initiative_list.load import (
     Change,
     ListError,
     Usage,
@@ -19,6 +18,7 @@ from data.reference_load import (
     read_list,
     refusals,
 )
+from data.reference import reference
 
 MIGRATION = (
     Path(__file__).parents[2] / "data/migrations/versions/0011_initiatives_2020.py"
@@ -161,7 +161,8 @@ def test_the_reference_file_reads_as_a_list():
 
 
 def test_the_demo_popular_initiatives_are_the_2020_clusters():
-    """data.demo weights initiatives by number: a list that renumbers them must fail here, not
+    """data.demo.reports weights initiatives by number: a list that renumbers them must fail here,
+    not
     shift the demo data to other initiatives silently."""
     titles = {i.number: i.title for i in reference().initiatives.values()}
     expected = {

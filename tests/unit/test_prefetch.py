@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from data.prefetch import prefetched
+from data.export.prefetch import prefetched
 
 
 def test_items_come_in_order():

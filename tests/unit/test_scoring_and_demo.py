@@ -4,16 +4,16 @@ from fractions import Fraction
 
 import pytest
 
-from data.aggregates import AggCoordination, AggInitiatives, AggRecommendations
-from data.aggregates_keep import of_new
-from data.demo import generate
+from data.aggregates.keep import of_new
+from data.aggregates.queries import GroupTotal
+from data.aggregates.tables import AggCoordination, AggInitiatives, AggRecommendations
+from data.demo.reports import generate
 from data.models import Status
 from data.privacy import public_groups, suppressed
-from data.queries import GroupTotal
 from data.reference import reference
+from data.reports.write import chosen_rows
 from data.scoring import RECOMMENDATION_TOTAL, milli_points, shares
-from data.store import chosen_rows
-from intake.validation import validate
+from intake.report.validation import validate
 
 
 def test_a_ranked_five_gives_five_to_one_and_every_event_hands_out_fifteen():
@@ -41,7 +41,7 @@ def test_ties_share_the_average_of_their_places_and_a_set_shares_equally():
 
 def test_the_aggregate_rows_score_a_ranking_by_the_same_rule():
     """A published report with five ranked initiatives and three recommendations: the rows the
-    intake adds (data.aggregates_keep.of_new) carry 5..1 and 3..1 points (in thousandths)."""
+    intake adds (data.aggregates.keep.of_new) carry 5..1 and 3..1 points (in thousandths)."""
     codes = ["I02", "I31", "I25", "I07", "I40"]
     report = {
         "status": Status.PUBLISHED,

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from data.commons_tab import Field, cell_text, document, problems
+from data.publish.commons_tab import Field, cell_text, document, problems
+from data.publish.wikitext import nowiki, table
 from data.text_policy import TextRefused, check, one_line
-from data.wikitext import nowiki, table
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from flask_babel import force_locale
 
-from intake.validation import validate
+from intake.report.validation import validate
 
 
 @pytest.fixture(autouse=True)
@@ -132,8 +132,8 @@ def test_count_message_is_translated(report):
 
 def test_form_values_are_sent_as_numbers_and_pass(report):
     """The form's number inputs give ints: they go through to_payload unchanged and pass."""
-    from intake.formdata import to_payload
-    from intake.validation import validate_fields
+    from intake.report.formdata import to_payload
+    from intake.report.validation import validate_fields
 
     values = {"participants_total": 12, "group_women": 5, "group_newcomers": 0}
     payload = to_payload(values, "0c6f1b8e-8f0e-4a55-9d8f-3f3b9f0c2a11", _reference())
@@ -243,8 +243,8 @@ def test_a_predictable_client_id_is_refused(report, client_id):
 
 
 def test_the_importers_content_ids_pass_only_through_the_importer():
-    from intake.bulk import client_id_for
-    from intake.validation import validate_fields
+    from intake.report.spreadsheets import client_id_for
+    from intake.report.validation import validate_fields
     from tests.unit.test_intake_form import VALID
 
     made = client_id_for(VALID)
@@ -256,7 +256,7 @@ def test_the_importers_content_ids_pass_only_through_the_importer():
 
 
 def test_the_form_shows_policy_and_region_messages_beside_their_fields():
-    from intake.validation import validate_fields
+    from intake.report.validation import validate_fields
     from tests.unit.test_intake_form import CLIENT_ID, VALID
 
     values = {**VALID, "event_name": "a\u202eb", "region": "NWE", "notes": "x\x00"}

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from flask_babel import force_locale
 
-from data.queries import CoordinationTotal, Priority, Summary
-from data.wikitext import nowiki, priorities_table, report_page, table
+from data.aggregates.queries import CoordinationTotal, Priority, Summary
+from data.publish.wikitext import nowiki, priorities_table, report_page, table
 
 REPORT = {
     "id": 7,

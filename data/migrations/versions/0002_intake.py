@@ -11,7 +11,7 @@ recreate ``reports`` and, with foreign keys on, cascade-delete every child row.
 from alembic import op
 import sqlalchemy as sa
 
-from data.store import event_key
+from data.reports.write import event_key
 
 
 revision = "0002_intake"

@@ -1,4 +1,4 @@
-"""aggregate tables kept in the writing transaction (data.aggregates)
+"""aggregate tables kept in the writing transaction (data.aggregates.tables)
 
 Revision ID: 0006_aggregates
 Revises: 0005_merge

@@ -11,14 +11,14 @@ so on. Every stored choice (report priorities, global coordination, individual c
 the draft plan) moves to the code that now carries the title it was chosen under (``mapping``:
 the same title casefolded, or the old title as the start of the new, longer one). A choice
 whose title has no counterpart cannot keep its code, which now names another initiative: it
-moves to ``retired_choices`` with its title, rank and reason (``data.list_changes``). Every
+moves to ``retired_choices`` with its title, rank and reason (``data.initiative_list.retired``). Every
 report, contribution and the plan that changed gets an audit row (``initiative_list_changed``)
 with its codes before and after; the review queue lists the reports those rows name.
 
 Both lists are literals here: the reference file changes again, this migration must not.
 Ranks stay as they were, gaps included: a retired first choice does not make the second one
 first (nothing is promoted silently). The aggregate tables are recounted at the end, or by the
-later migration that changes what they read (``data.aggregates_migrate``).
+later migration that changes what they read (``data.aggregates.migrate``).
 """
 
 import datetime as dt
@@ -387,7 +387,7 @@ def _audit(conn, now, rows: list[tuple]) -> None:
 
 
 def upgrade() -> None:
-    from data.aggregates_migrate import rebuild_if_current
+    from data.aggregates.migrate import rebuild_if_current
 
     _create_table()
     conn = op.get_bind()

@@ -35,7 +35,7 @@ CHOSEN = (("report_initiatives", 15), ("report_recommendations", 6))
 
 
 def upgrade() -> None:
-    from data.aggregates_keep import rebuild
+    from data.aggregates.keep import rebuild
     from data.scoring import milli_points
 
     with op.batch_alter_table("reports") as batch:

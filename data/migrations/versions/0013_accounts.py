@@ -5,7 +5,7 @@ Revises: 0012_reports_as_written
 Create Date: 2026-12-03
 
 - ``users.session_version``: a sign-in session carries it; bumping it (sign-out, a password
-  change, disabling) ends every session of the account (``data.accounts``);
+  change, disabling) ends every session of the account (``data.support.accounts``);
 - ``users.disabled_at``: a disabled account cannot sign in;
 - ``rate_limits``: fixed-window counters (``data.limit_store``) so that every gunicorn worker
   counts against the same limits when there is no Redis.

@@ -1,0 +1,129 @@
+"""The "How the selection differs" chart: shares of events that ranked each initiative, in the
+selection and in the comparison set, as grouped horizontal bars (pure, no Dash)."""
+
+from __future__ import annotations
+
+from flask_babel import format_percent, ngettext
+from flask_babel import gettext as _
+
+from components.charts import PALETTE, Chart, bidi, figure
+from dashboard.compare.model import Row, Side
+from dashboard.home.figure_parts import empty, format_decimal, wrap
+from data import i18n
+
+# Below this many events on either side, a share moves a lot with one event: the summary says so.
+FEW_EVENTS = 10
+
+
+def _bars(rows: list[Row], name: str, values: list[float], color: str, rtl, compact) -> dict:
+    return {
+        "type": "bar",
+        "name": bidi(name, rtl),
+        "x": values[::-1],  # horizontal bars draw bottom-up: the largest lead goes on top
+        "y": [wrap(i18n.initiative(r.code), 20 if compact else 44, rtl) for r in rows][::-1],
+        "orientation": "h",
+        "marker": {"color": color},
+        "customdata": [format_percent(v) for v in values][::-1],
+        "hovertemplate": "%{y}<br>" + bidi(name, rtl) + ": %{customdata}<extra></extra>",
+    }
+
+
+def sentence(rows: list[Row], place: str | None, other: str) -> str:
+    """The one-sentence answer: the initiative the selection ranked most more often."""
+    if not rows:
+        return _("No published reports match the selection or the comparison yet.")
+    best = rows[0]
+    if best.difference <= 0:
+        return _(
+            "Compared with %(other)s, the selected events ranked no initiative more often.",
+            other=other,
+        )
+    values = {
+        "other": other,
+        "initiative": i18n.initiative(best.code),
+        "ours": format_percent(best.ours),
+        "theirs": format_percent(best.theirs),
+    }
+    if place:
+        return _(
+            "Compared with %(other)s, events in %(place)s ranked “%(initiative)s” more often "
+            "(%(ours)s vs %(theirs)s).",
+            place=place,
+            **values,
+        )
+    return _(
+        "Compared with %(other)s, the selected events ranked “%(initiative)s” more often "
+        "(%(ours)s vs %(theirs)s).",
+        **values,
+    )
+
+
+def differences_chart(
+    rows: list[Row],
+    ours: Side,
+    theirs: Side,
+    names: tuple[str, str],
+    place: str | None,
+    other: str,
+    rtl: bool = False,
+    compact: bool = False,
+) -> Chart:
+    """``names``: the legend's names of the selection and of the comparison set; ``place`` and
+    ``other``: how the sentence names them (``place`` None when the selection names none)."""
+    ours_name, theirs_name = names
+    columns = [
+        _("Initiative"),
+        ours_name,
+        theirs_name,
+        _("Difference (percentage points)"),
+    ]
+    table = [
+        [
+            i18n.initiative(r.code),
+            format_percent(r.ours),
+            format_percent(r.theirs),
+            format_decimal(round(r.difference * 100), format="+#,##0;-#,##0"),
+        ]
+        for r in rows
+    ]
+    # The comparison first, so that in each pair the selection's bar sits on top.
+    data = [
+        _bars(rows, theirs_name, [r.theirs for r in rows], PALETTE[1], rtl, compact),
+        _bars(rows, ours_name, [r.ours for r in rows], PALETTE[0], rtl, compact),
+    ]
+    fig = figure(
+        data,
+        rtl,
+        max(300, (64 if compact else 46) * len(rows) + 110),
+        xaxis={
+            "tickformat": ".0%",
+            "rangemode": "tozero",
+            # On a phone the long axis title does not fit; the summary and legend say it.
+            **(
+                {}
+                if compact
+                else {"title": {"text": bidi(_("Share of events that ranked the initiative"), rtl)}}
+            ),
+        },
+        yaxis={"automargin": True, **({"tickfont": {"size": 11}} if compact else {})},
+        barmode="group",
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "y": 1.02,
+            "yanchor": "bottom",
+            "traceorder": "reversed",
+        },
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+    )
+    text = sentence(rows, place, other)
+    fewest = min(ours.events, theirs.events)
+    if rows and fewest < FEW_EVENTS:
+        text += " " + ngettext(
+            "One side has only %(num)s event: a single event moves its shares a lot.",
+            "One side has only %(num)s events: a single event moves its shares a lot.",
+            fewest,  # below FEW_EVENTS: no digit grouping to localize
+        )
+    if not rows:
+        return Chart(empty(fig), text, columns, table)
+    return Chart(fig, text, columns, table)

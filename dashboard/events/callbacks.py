@@ -1,0 +1,122 @@
+"""Callbacks of the events page: the viewer's time zone (from the browser), the month shown,
+and the list, calendar and map for the chosen filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dash import Input, Output, State, ctx, html
+from dash.exceptions import PreventUpdate
+from flask import current_app
+from flask_babel import force_locale, ngettext
+from flask_babel import gettext as _
+
+from components import ids as shell_ids
+from dashboard.events import ids
+from dashboard.events.views import event_list, events_map, month_grid, zone_name
+from data import i18n
+from data.db import EXTENSION_KEY
+from data.events.model import (
+    EventFilters,
+    filter_query,
+    parse_filters,
+    published_events,
+    split_by_time,
+)
+
+PAST_SHOWN = 100
+
+
+def _month(value: str | None) -> dt.date:
+    try:
+        return dt.date.fromisoformat(f"{value}-01")
+    except (TypeError, ValueError):
+        return dt.datetime.now(dt.UTC).date().replace(day=1)
+
+
+def shift_month(_prev, _next, month: str | None) -> str:
+    """The calendar's month, one back or forward."""
+    first = _month(month)
+    if ctx.triggered_id == ids.PREV:
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    elif ctx.triggered_id == ids.NEXT:
+        first = (first + dt.timedelta(days=32)).replace(day=1)
+    return first.strftime("%Y-%m")
+
+
+def show_events(language, region, event_format, start, end, zone, month, lang):
+    """The list (upcoming first, then past), the month grid, the map, the feed's link."""
+    if zone is None:
+        raise PreventUpdate  # the browser's zone comes first (a clientside callback)
+    lang = i18n.normalize(lang)
+    filters = parse_filters(
+        {"language": language, "region": region, "format": event_format, "from": start, "to": end}
+    )
+    db = current_app.extensions[EXTENSION_KEY]
+    with db.session(readonly=True) as session:
+        events = published_events(session, filters)
+    now = dt.datetime.now(dt.UTC)
+    upcoming, past = split_by_time(events, now)
+    # Formatting costs ~1 ms an event: the list stops at PAST_SHOWN past events (the calendar
+    # and the map count them all); narrower dates reach older ones.
+    hidden = max(0, len(past) - PAST_SHOWN)
+    past = past[:PAST_SHOWN]
+    with force_locale(lang):
+        figure, summary = events_map(events, i18n.is_rtl(lang))
+        note = _("Times are shown in your time zone, %(zone)s.", zone=zone_name(zone))
+        listing = event_list(upcoming, past, zone, lang)
+        if hidden:
+            more = ngettext(
+                "%(num)d older event is not listed: choose dates to see it.",
+                "%(num)d older events are not listed: choose dates to see them.",
+                hidden,
+            )
+            listing.append(html.P(more, className="small text-body-secondary"))
+        return (
+            listing,
+            month_grid(events, _month(month), zone, lang),
+            figure,
+            summary,
+            feed_link(filters, lang),
+            note,
+        )
+
+
+def feed_link(filters: EventFilters, lang: str) -> str:
+    query = filter_query(filters)
+    return f"/events.ics?{query}&lang={lang}" if query else f"/events.ics?lang={lang}"
+
+
+def register(app) -> None:
+    # The viewer's IANA zone; UTC when the browser does not say.
+    app.clientside_callback(
+        """function () {
+            try { return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"; }
+            catch (err) { return "UTC"; }
+        }""",
+        Output(ids.ZONE, "data"),
+        Input(ids.ZONE, "id"),
+    )
+    app.callback(
+        Output(ids.MONTH, "data"),
+        Input(ids.PREV, "n_clicks"),
+        Input(ids.NEXT, "n_clicks"),
+        State(ids.MONTH, "data"),
+        prevent_initial_call=True,
+    )(shift_month)
+    app.callback(
+        Output(ids.LIST, "children"),
+        Output(ids.CALENDAR, "children"),
+        Output(ids.MAP, "figure"),
+        Output(ids.MAP_SUMMARY, "children"),
+        Output(ids.FEED, "href"),
+        Output(ids.ZONE_NOTE, "children"),
+        Input(ids.LANGUAGE, "value"),
+        Input(ids.REGION, "value"),
+        Input(ids.FORMAT, "value"),
+        Input(ids.FROM, "value"),
+        Input(ids.TO, "value"),
+        Input(ids.ZONE, "data"),
+        Input(ids.MONTH, "data"),
+        State(shell_ids.LANG, "data"),
+    )(show_events)

@@ -1,0 +1,67 @@
+"""One review action (publish, bulk publish, reject, mark duplicate, correct) run as the
+signed-in user through ``data.support.review``; answers the message to show."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash.exceptions import PreventUpdate
+from flask import current_app
+from flask_babel import gettext as _
+
+from dashboard.auth.login import account
+from dashboard.review import ids
+from data.db import EXTENSION_KEY
+from data.reference import reference
+from data.support.review import correct, mark_duplicate, publish, reject
+
+FIX_FIELDS = (
+    "event_name",
+    "country",
+    "region",
+    "format",
+    "participants_total",
+    "total_precision",
+)
+
+
+def _number(value) -> int | None:
+    if value in (None, ""):
+        return None
+    return int(value)
+
+
+def perform(action: str, selected, reason, duplicate_of, fixes: dict, picked: list[int]) -> str:
+    """Run one review action as the signed-in user; returns the message to show."""
+    who = account()
+    db = current_app.extensions[EXTENSION_KEY]
+    if action == ids.REVIEW_BULK:
+        if not picked:
+            return _("Select reports first.")
+        return _("%(count)d reports published.", count=publish(db, picked, who))
+    if not selected:
+        return _("Open a report first.")
+    selected = int(selected)
+    if action == ids.REVIEW_PUBLISH:
+        publish(db, [selected], who)
+        return _("Report %(id)d published.", id=selected)
+    if action == ids.REVIEW_REJECT:
+        if not (reason or "").strip():
+            return _("Give a reason for rejecting.")
+        reject(db, selected, reason.strip(), who)
+        return _("Report %(id)d rejected.", id=selected)
+    if action == ids.REVIEW_DUPLICATE:
+        if not duplicate_of:
+            return _("Give the number of the original report.")
+        mark_duplicate(db, selected, int(duplicate_of), who)
+        return _(
+            "Report %(id)d marked as a duplicate of %(of)d.", id=selected, of=int(duplicate_of)
+        )
+    if action == ids.REVIEW_CORRECT:
+        changes: dict[str, Any] = {k: fixes.get(k) for k in FIX_FIELDS if fixes.get(k) is not None}
+        # An emptied total: the report gives no number.
+        changes["participants_total"] = _number(fixes.get("participants_total"))
+        changes["groups"] = {g: _number(fixes.get(f"group_{g}")) for g in reference().groups}
+        correct(db, selected, changes, who)
+        return _("Report %(id)d corrected.", id=selected)
+    raise PreventUpdate

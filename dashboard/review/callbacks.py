@@ -1,0 +1,203 @@
+"""Review callbacks: thin wrappers around ``data.support.review``; each refuses without the role.
+
+A refused callback raises ``PreventUpdate``: nothing is read, nothing changes.
+"""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import ALL, Input, Output, State, ctx, no_update
+from dash.exceptions import PreventUpdate
+from flask import current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from components import ids as shell_ids
+from dashboard.auth.login import account, allowed
+from dashboard.review import ids
+from dashboard.review.actions import FIX_FIELDS, perform
+from dashboard.review.views import audit_table, detail_view, queue_table, status_label
+from data import i18n
+from data.db import EXTENSION_KEY
+from data.initiative_list.retired import retired_of, touched_reports, with_retired
+from data.reference import reference
+from data.support.review import (
+    AUTO_PUBLISH,
+    ReviewError,
+    Role,
+    audit_entries,
+    queue,
+    report_detail,
+    set_setting,
+)
+
+# ``perform`` and ``status_label`` stay importable from here, as before the split.
+__all__ = [
+    "act",
+    "open_report",
+    "perform",
+    "register",
+    "render_audit",
+    "render_queue",
+    "require",
+    "set_auto_publish",
+    "show_report",
+    "status_label",
+]
+
+
+def _db():
+    return current_app.extensions[EXTENSION_KEY]
+
+
+def require(role: str = Role.REVIEWER) -> None:
+    if not allowed(role):
+        raise PreventUpdate
+
+
+def render_queue(status, region, duplicates_only, _refresh, lang, list_change=False):
+    """The queue; ``list_change``: only the reports the initiative list change touched (those
+    holding a retired choice are flagged)."""
+    require()
+    within = touched_reports() if list_change else None
+    with _db().session(readonly=True) as session:
+        rows = queue(session, status or None, region or None, bool(duplicates_only), within=within)
+        flagged = with_retired(session, [r.id for r in rows])
+    with force_locale(i18n.normalize(lang)):
+        return queue_table(rows, flagged)
+
+
+def open_report(clicks: list[int | None]):
+    require()
+    if not any(clicks) or not isinstance(ctx.triggered_id, dict):
+        raise PreventUpdate
+    return ctx.triggered_id["id"]
+
+
+def show_report(selected, _refresh, lang, fix_ids: list[dict]):
+    """The open report, every field as text, and the correction inputs filled in."""
+    require()
+    lang = i18n.normalize(lang)
+    blank = [no_update] * len(fix_ids)
+    if not selected:
+        return None, True, blank
+    with _db().session(readonly=True) as session:
+        found = report_detail(session, int(selected))
+        if found is not None:
+            found["retired"] = retired_of(session, int(selected))
+    with force_locale(lang):
+        if found is None:
+            return dbc.Alert(_("No report with this number."), color="warning"), True, blank
+        values = {name: found[name] for name in FIX_FIELDS}
+        values.update({f"group_{g}": found["groups"].get(g) for g in reference().groups})
+        return detail_view(found), False, [values.get(i["name"]) for i in fix_ids]
+
+
+def act(
+    _publish,
+    _reject,
+    _duplicate,
+    _correct,
+    _bulk,
+    selected,
+    reason,
+    duplicate_of,
+    fix_values,
+    fix_ids,
+    picks,
+    refresh,
+    lang,
+):
+    require()
+    action = ctx.triggered_id
+    if not isinstance(action, str):
+        raise PreventUpdate
+    fixes = {i["name"]: v for i, v in zip(fix_ids, fix_values, strict=True)}
+    picked = sorted({int(v) for values in picks for v in (values or [])})
+    with force_locale(i18n.normalize(lang)):
+        try:
+            message = perform(action, selected, reason, duplicate_of, fixes, picked)
+            color = "success"
+        except (ReviewError, ValueError) as error:
+            message, color = _("The change was not saved: %(error)s", error=str(error)), "danger"
+        return dbc.Alert(message, color=color, dismissable=True, id="review-alert"), (
+            refresh or 0
+        ) + 1
+
+
+def set_auto_publish(value, lang):
+    with force_locale(i18n.normalize(lang)):
+        if not allowed(Role.ADMIN):
+            if not allowed(Role.REVIEWER):
+                raise PreventUpdate
+            return _("Only administrators may change this setting.")
+        with _db().session() as session:
+            set_setting(session, AUTO_PUBLISH, "1" if value else "0", account())
+        return (
+            _("New reports are published on arrival.")
+            if value
+            else _("New reports wait for review.")
+        )
+
+
+def render_audit(_mounted, lang):
+    require()
+    with _db().session(readonly=True) as session:
+        entries = audit_entries(session)
+    with force_locale(i18n.normalize(lang)):
+        return audit_table(entries)
+
+
+def register(app) -> None:
+    app.callback(
+        Output(ids.REVIEW_QUEUE, "children"),
+        Input(ids.REVIEW_STATUS, "value"),
+        Input(ids.REVIEW_REGION, "value"),
+        Input(ids.REVIEW_DUPLICATES, "value"),
+        Input(ids.REVIEW_REFRESH, "data"),
+        State(shell_ids.LANG, "data"),
+        Input(ids.REVIEW_LIST_CHANGE, "value"),  # last: callers may leave it out
+    )(render_queue)
+    app.callback(
+        Output(ids.REVIEW_SELECTED, "data"),
+        Input({"type": ids.REVIEW_OPEN, "id": ALL}, "n_clicks"),
+        prevent_initial_call=True,
+    )(open_report)
+    app.callback(
+        Output(ids.REVIEW_DETAIL, "children"),
+        Output(ids.REVIEW_ACTIONS, "hidden"),
+        Output({"type": ids.REVIEW_FIX, "name": ALL}, "value"),
+        Input(ids.REVIEW_SELECTED, "data"),
+        Input(ids.REVIEW_REFRESH, "data"),
+        State(shell_ids.LANG, "data"),
+        State({"type": ids.REVIEW_FIX, "name": ALL}, "id"),
+    )(show_report)
+    app.callback(
+        Output(ids.REVIEW_FEEDBACK, "children"),
+        Output(ids.REVIEW_REFRESH, "data"),
+        Input(ids.REVIEW_PUBLISH, "n_clicks"),
+        Input(ids.REVIEW_REJECT, "n_clicks"),
+        Input(ids.REVIEW_DUPLICATE, "n_clicks"),
+        Input(ids.REVIEW_CORRECT, "n_clicks"),
+        Input(ids.REVIEW_BULK, "n_clicks"),
+        State(ids.REVIEW_SELECTED, "data"),
+        State(ids.REVIEW_REASON, "value"),
+        State(ids.REVIEW_DUPLICATE_OF, "value"),
+        State({"type": ids.REVIEW_FIX, "name": ALL}, "value"),
+        State({"type": ids.REVIEW_FIX, "name": ALL}, "id"),
+        State({"type": ids.REVIEW_PICK, "id": ALL}, "value"),
+        State(ids.REVIEW_REFRESH, "data"),
+        State(shell_ids.LANG, "data"),
+        prevent_initial_call=True,
+    )(act)
+    app.callback(
+        Output(ids.REVIEW_AUTO_NOTE, "children"),
+        Input(ids.REVIEW_AUTO, "value"),
+        State(shell_ids.LANG, "data"),
+        prevent_initial_call=True,
+    )(set_auto_publish)
+    app.callback(
+        Output(ids.AUDIT_TABLE, "children"),
+        Input(ids.AUDIT_TABLE, "id"),  # fires once when the page is shown
+        State(shell_ids.LANG, "data"),
+    )(render_audit)

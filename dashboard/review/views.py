@@ -1,0 +1,248 @@
+"""The review pages' component builders: the queue, one report's every field and the audit
+log as tables (no callbacks, no database; text in the current locale)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+from flask_babel import format_datetime
+from flask_babel import gettext as _
+
+from dashboard.review import ids
+from data import i18n
+from data.initiative_list.load import REFERENCE_LOADED
+from data.initiative_list.retired import ACTION
+from data.models import Status
+from data.reference import reference
+
+
+def queue_table(rows, flagged: Collection[int] = ()) -> html.P | dbc.Table:
+    """The queue: a checkbox, the number, event, date, region, status and an Open button.
+    ``flagged``: reports holding a choice that the initiative list change retired."""
+    if not rows:
+        return html.P(_("No report matches."), className="text-body-secondary")
+    head = [_("Select"), "#", _("Event"), _("Date"), _("Region"), _("Status"), ""]
+    body = [
+        html.Tr(
+            [
+                html.Td(
+                    dcc_pick(r.id),
+                ),
+                html.Td(str(r.id)),
+                html.Td(
+                    [
+                        r.event_name,
+                        html.Span(_("possible duplicate"), className="badge text-bg-warning ms-1")
+                        if r.possible_duplicate
+                        else None,
+                        html.Span(_("retired initiative"), className="badge text-bg-info ms-1")
+                        if r.id in flagged
+                        else None,
+                    ]
+                ),
+                html.Td(r.event_date.isoformat()),
+                html.Td(i18n.region(r.region)),
+                html.Td(status_label(r.status)),
+                html.Td(
+                    dbc.Button(
+                        _("Open"),
+                        id={"type": ids.REVIEW_OPEN, "id": r.id},
+                        size="sm",
+                        color="link",
+                    )
+                ),
+            ]
+        )
+        for r in rows
+    ]
+    return dbc.Table(
+        [html.Thead(html.Tr([html.Th(h, scope="col") for h in head])), html.Tbody(body)],
+        size="sm",
+        hover=True,
+        responsive=True,
+    )
+
+
+def status_label(code: str) -> str:
+    return {
+        Status.PENDING: _("Pending"),
+        Status.PUBLISHED: _("Published"),
+        Status.REJECTED: _("Rejected"),
+        Status.DUPLICATE: _("Duplicate"),
+    }.get(code, code)
+
+
+def dcc_pick(report_id: int):
+    return dcc.Checklist(
+        options=[
+            {"label": html.Span(f"#{report_id}", className="visually-hidden"), "value": report_id}
+        ],
+        value=[],
+        id={"type": ids.REVIEW_PICK, "id": report_id},
+    )
+
+
+def _join(items) -> str:
+    return ", ".join(items) or "–"
+
+
+def _retired_rows(retired) -> list[tuple[str, str]]:
+    """A report's choices that the initiative list change retired: old code, old title (as
+    chosen, untranslated: the catalogs no longer hold it) and the event's reason."""
+    rows = []
+    for r in retired:
+        label = (
+            _("Priority %(rank)d", rank=r.rank)
+            if r.kind == "initiative" and r.rank
+            else _("Global coordination")
+        )
+        text = f"{r.code} {r.title}"
+        rows.append((label, f"{text} — {r.why}" if r.why else text))
+    return rows
+
+
+def _dl(rows) -> html.Dl:
+    return html.Dl(
+        [
+            part
+            for label, value in rows
+            for part in (
+                html.Dt(label, className="col-sm-4"),
+                html.Dd(
+                    str(value or "–"),
+                    className="col-sm-8 text-break",
+                    style={"whiteSpace": "pre-wrap"},
+                ),
+            )
+        ],
+        className="row small",
+    )
+
+
+def retired_view(retired) -> html.Div | None:
+    """The retired choices, under a heading that says where they come from."""
+    if not retired:
+        return None
+    return html.Div(
+        [
+            html.H3(
+                _("From the earlier list, no counterpart in the 2020 list"),
+                className="h6",
+                id="review-detail-retired",
+            ),
+            _dl(_retired_rows(retired)),
+        ],
+        className="border-start border-info border-3 ps-2",
+    )
+
+
+def _choices(chosen: list[tuple], label) -> html.Ul | str:
+    """Choices as the report gave them: "rank 1" (a tie shows the same rank twice), or
+    "unranked", each with its reason."""
+    if not chosen:
+        return "–"
+    items = []
+    for code, rank, why in chosen:
+        place = _("rank %(rank)d", rank=rank) if rank is not None else _("unranked")
+        text = f"{label(code)} ({place})"
+        items.append(html.Li(f"{text} — {why}" if why else text, dir="auto"))
+    return html.Ul(items, className="mb-0 ps-3")
+
+
+def _sessions(parts) -> str:
+    if not parts:
+        return "–"
+    return _join(f"{p['date']} · {i18n.event_format(p['format'])}" for p in parts)
+
+
+def detail_view(found: dict[str, Any]) -> html.Div:
+    """Every field, private ones included; free text shown as typed (text, never HTML).
+    ``found["retired"]`` (optional): choices the initiative list change retired."""
+    rows = [
+        (_("Event name"), found["event_name"]),
+        (_("Status"), f"{found['status']} {found['status_reason'] or ''}".strip()),
+        (_("Duplicate of"), found["duplicate_of"] or "–"),
+        (_("Date"), found["event_date"].isoformat()),
+        (_("Country"), i18n.country(found["country"]) if found["country"] else "–"),
+        (_("Region"), i18n.region(found["region"])),
+        (_("Format"), i18n.event_format(found["format"])),
+        (_("Languages"), _join(i18n.language(c) for c in found["languages"])),
+        (_("Themes"), _join(i18n.theme(c) for c in found["themes"])),
+        (_("Organizer"), found["organizer_name"]),
+        (_("Organizer's email (private)"), found["organizer_email"]),
+        (_("Affiliate"), found["organizer_affiliate"]),
+        (_("Attendees"), found["attendees"]),
+        (_("Facilitators"), found["facilitators"]),
+        (_("Note takers"), found["note_takers"]),
+        (_("Co-organizers"), _join(found.get("co_organizers") or [])),
+        (_("Sessions"), _sessions(found.get("sessions"))),
+        (_("Continues report"), found.get("continues") or "–"),
+        (
+            _("Participants"),
+            i18n.attendance(found["participants_total"], found.get("total_precision")),
+        ),
+        *((i18n.group(g), found["groups"].get(g, "–")) for g in reference().groups),
+        (_("Recommendations"), _choices(found["recommendations"], i18n.recommendation)),
+        (_("Initiatives"), _choices(found["priorities"], i18n.initiative)),
+        (_("Global coordination"), _join(i18n.initiative(c) for c in found["global_coordination"])),
+        (_("Why these need global coordination"), _join(found.get("coordination_reasons") or [])),
+        (_("Resources needed"), found["resources_needed"]),
+        (_("Notes"), found["notes"]),
+        (_("Written in"), found["written_in"]),
+        (_("Received"), format_datetime(found["created_at"])),
+    ]
+    return html.Div(
+        [
+            html.H2(_("Report %(id)d", id=found["id"]), className="h5", id="review-detail-title"),
+            retired_view(found.get("retired")),
+            _dl(rows),
+        ]
+    )
+
+
+def action_label(action: str) -> str:
+    """The actions that are not one person's review decision, in words; others as stored."""
+    return {
+        ACTION: _("Initiative list changed (stored codes moved to the 2020 list)"),
+        REFERENCE_LOADED: _("Official initiative list loaded"),
+    }.get(action, action)
+
+
+def audit_table(entries) -> html.P | dbc.Table:
+    """Every change: when, who, what, which report, and the values before and after."""
+    if not entries:
+        return html.P(_("Nothing has been changed yet."))
+    head = [_("When (UTC)"), _("Who"), _("Action"), _("Report"), _("Before"), _("After")]
+
+    def code(value):
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+        return html.Code(text, className="text-break")
+
+    return dbc.Table(
+        [
+            html.Thead(html.Tr([html.Th(h, scope="col") for h in head])),
+            html.Tbody(
+                [
+                    html.Tr(
+                        [
+                            html.Td(e.at.isoformat(sep=" ", timespec="seconds")),
+                            html.Td(e.user),
+                            html.Td(action_label(e.action), title=e.action),
+                            html.Td(str(e.report_id or "")),
+                            html.Td(code(e.before)),
+                            html.Td(code(e.after)),
+                        ]
+                    )
+                    for e in entries
+                ]
+            ),
+        ],
+        size="sm",
+        striped=True,
+        responsive=True,
+        id="audit-rows",
+    )

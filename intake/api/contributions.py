@@ -1,0 +1,61 @@
+"""The contributions' JSON API: ``POST /api/v1/contributions`` (one person's picks) and
+``GET /api/v1/contributions/summary`` (counts of the published ones, never mixed into the events'
+``/api/v1/summary``). Messages follow ``Accept-Language``, as for reports."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify, request
+from flask_babel import get_locale
+from flask_babel import gettext as _
+
+from components import http_errors as api_errors
+from data import i18n
+from data.contributions import model as contributions
+from data.db import EXTENSION_KEY
+from intake.contribute.model import validate
+from intake.contribute.service import contribution_limit, submit
+from intake.report.service import publishes_on_arrival
+
+blueprint = Blueprint("contributions_api", __name__, url_prefix="/api/v1/contributions")
+
+
+def _db():
+    return current_app.extensions[EXTENSION_KEY]
+
+
+api_errors.register(
+    blueprint,
+    "contribution",
+    lambda: _("Too many contributions from your address; wait a minute and try again."),
+)
+
+
+@blueprint.post("")
+@contribution_limit()
+def post_contribution():
+    payload = request.get_json(silent=True)
+    if not isinstance(payload, dict):
+        return jsonify(errors={"contribution": _("Send the contribution as a JSON object.")}), 422
+    found, errors = validate(payload)
+    if errors:
+        return jsonify(errors=errors), 422
+    lang = i18n.normalize(str(get_locale()))
+    result = submit(_db(), found, lang=lang, auto_publish=publishes_on_arrival(_db()))
+    response = jsonify(id=result.id, status=result.status)
+    response.status_code = 201 if result.created else 200
+    return response
+
+
+@blueprint.get("/summary")
+def get_summary():
+    version, counts = contributions.cached_counts(_db())
+    return jsonify(
+        version=version,
+        contributions=counts.contributions,
+        communities=counts.communities,
+        initiatives=[
+            {"code": c, "picks": n, "with_reason": counts.initiative_reasons.get(c, 0)}
+            for c, n in counts.initiatives.items()
+        ],
+        recommendations=[{"code": c, "picks": n} for c, n in counts.recommendations.items()],
+    )

@@ -1,0 +1,130 @@
+"""Callbacks of the contribution page: thin wrappers around validation and the service.
+
+The draft (what is typed, kept in localStorage and restored after a reload or a failed submit)
+reuses the report form's clientside functions (assets/draft.js) with this page's IDs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import ALL, ClientsideFunction, Input, Output, State, html, no_update
+from flask import current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from components import ids as shell_ids
+from components.fields import attempt, cleared, field_errors
+from data import i18n
+from data.db import EXTENSION_KEY
+from data.reference import reference
+from intake.contribute import ids
+from intake.contribute.model import validate_fields
+from intake.contribute.service import contribution_limit, submit
+from intake.report.service import publishes_on_arrival
+
+WRAP_CLASS = "mb-3"
+
+
+def submit_contribution(
+    n_clicks: int | None,
+    values: list[Any],
+    client_id: str,
+    lang: str,
+    field_ids: list[dict],
+    message_ids: list[dict],
+):
+    """Validate and store the form: messages beside their fields, a notice, or a thank-you."""
+    if not n_clicks:
+        return no_update, no_update, no_update, no_update, no_update
+    by_name = {i["name"]: value for i, value in zip(field_ids, values, strict=True)}
+    blank = cleared(message_ids, WRAP_CLASS)
+    lang = i18n.normalize(lang)  # sent by the browser: only a shipped language is used
+    with force_locale(lang):
+        found, shown = validate_fields(by_name, client_id, reference())
+        if shown:
+            errors = field_errors(shown, message_ids, "contrib-error-alert", WRAP_CLASS)
+            return *errors, no_update, False
+        db = current_app.extensions[EXTENSION_KEY]
+        result, refused = attempt(
+            lambda: submit(db, found, lang=lang, auto_publish=publishes_on_arrival(db)),
+            contribution_limit,
+            "contrib",
+            _(
+                "Many contributions came from your connection in a short time. Wait a minute "
+                "and send again; everything you typed is kept."
+            ),
+            _(
+                "The database is not reachable right now, so your contribution is not stored "
+                "yet. Everything you typed is kept in this browser: send again in a few minutes."
+            ),
+        )
+        if refused:
+            return *blank, refused, no_update, False
+        return *blank, None, thanks(lang, result.status), True
+
+
+def thanks(lang: str, status: str) -> dbc.Alert:
+    text = (
+        _("Thank you! Your contribution is stored and now shown beside the events' results.")
+        if status == "published"
+        else _("Thank you! Your contribution is stored and will be shown after review.")
+    )
+    return dbc.Alert(
+        [
+            html.H2(_("Contribution received"), className="h5"),
+            html.P(text, className="mb-1"),
+            html.A(_("See the dashboard"), href=f"/{lang}/", className="alert-link"),
+        ],
+        color="success",
+        id="contrib-confirmation",
+    )
+
+
+def register(app) -> None:
+    app.callback(
+        Output({"type": ids.MESSAGE, "name": ALL}, "children"),
+        Output({"type": ids.WRAP, "name": ALL}, "className"),
+        Output(ids.ERROR_SUMMARY, "children"),
+        Output(ids.RESULT, "children"),
+        Output(ids.FORM, "hidden"),
+        Input(ids.SUBMIT, "n_clicks"),
+        State({"type": ids.FIELD, "name": ALL}, "value"),
+        State(ids.CLIENT_ID, "data"),
+        State(shell_ids.LANG, "data"),
+        State({"type": ids.FIELD, "name": ALL}, "id"),
+        State({"type": ids.MESSAGE, "name": ALL}, "id"),
+        prevent_initial_call=True,
+        running=[(Output(ids.SUBMIT, "disabled"), True, False)],
+    )(submit_contribution)
+
+    # The draft in localStorage (assets/draft.js), as on the report form.
+    app.clientside_callback(
+        ClientsideFunction("intakeDraft", "restore"),
+        Output({"type": ids.FIELD, "name": ALL}, "value"),
+        Output(ids.CLIENT_ID, "data"),
+        Input(ids.DRAFT, "data"),
+        State({"type": ids.FIELD, "name": ALL}, "id"),
+        State(ids.CLIENT_ID, "data"),
+    )
+    app.clientside_callback(
+        ClientsideFunction("intakeDraft", "save"),
+        Input({"type": ids.FIELD, "name": ALL}, "value"),
+        State({"type": ids.FIELD, "name": ALL}, "id"),
+        State(ids.CLIENT_ID, "data"),
+        State(ids.DRAFT, "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("intakeDraft", "clear"),
+        Input(ids.FORM, "hidden"),
+        State(ids.CLIENT_ID, "data"),
+        State(ids.DRAFT, "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("intakeDraft", "focusError"),
+        Input(ids.ERROR_SUMMARY, "children"),
+        prevent_initial_call=True,
+    )

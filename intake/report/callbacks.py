@@ -1,0 +1,212 @@
+"""Callbacks of the report and edit pages: thin wrappers around validation and the service.
+
+The draft (localStorage), its restoring after a reload and the focus on the first error are
+clientside (assets/draft.js): they must work when the server does not answer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import ALL, ClientsideFunction, Input, Output, State, html, no_update
+from flask import current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from components import ids as shell_ids
+from components.fields import FIELD, MESSAGE, WRAP, attempt, cleared, field_errors, notice
+from components.links import edit_url
+from data import i18n
+from data.db import EXTENSION_KEY
+from data.reference import reference
+from intake.events.ids import REPORT_EVENT
+from intake.report import ids
+from intake.report.formdata import form_errors
+from intake.report.service import (
+    Earlier,
+    Refused,
+    amend,
+    publishes_on_arrival,
+    submission_limit,
+    submit,
+)
+from intake.report.validation import validate_fields
+
+
+def submit_report(
+    n_clicks: int | None,
+    values: list[Any],
+    client_id: str,
+    lang: str,
+    field_ids: list[dict],
+    message_ids: list[dict],
+    edit_token: str | None = None,
+    event_id: int | None = None,
+):
+    """Validate and store the form (or, with ``edit_token``, the edited report); messages
+    beside their fields, a notice above the form, or a confirmation."""
+    if not n_clicks:
+        return no_update, no_update, no_update, no_update, no_update
+    by_name = {i["name"]: value for i, value in zip(field_ids, values, strict=True)}
+    blank = cleared(message_ids)
+    lang = i18n.normalize(lang)  # sent by the browser: only a shipped language is stored
+    with force_locale(lang):
+        if by_name.pop(ids.HONEYPOT, None):
+            # A bot: it sees what a person would, and nothing is stored.
+            return *blank, None, confirmation(_("Thank you! Your report was received.")), True
+        report, shown = validate_fields(by_name, client_id, reference())
+        if shown:
+            return *field_errors(shown, message_ids, "report-error-alert"), no_update, False
+        db = current_app.extensions[EXTENSION_KEY]
+
+        def store():
+            auto_publish = publishes_on_arrival(db)
+            if edit_token:
+                return amend(db, edit_token, report, auto_publish=auto_publish)
+            return submit(db, report, lang=lang, auto_publish=auto_publish, event_id=event_id)
+
+        try:
+            result, refused = attempt(
+                store,
+                submission_limit,
+                "report",
+                _(
+                    "Many reports came from your connection in a short time. Wait a minute and "
+                    "submit again; everything you typed is kept."
+                ),
+                _(
+                    "The database is not reachable right now, so your report is not stored yet. "
+                    "Everything you typed is kept in this browser: submit again in a few minutes."
+                ),
+            )
+        except Refused as problem:
+            shown = form_errors(problem.errors, by_name)
+            return *field_errors(shown, message_ids, "report-error-alert"), no_update, False
+        if refused:
+            return *blank, refused, no_update, False
+        if result is None:
+            problem = _("This edit link is not valid any more; nothing was changed.")
+            return *blank, notice(problem, "report-edit-invalid"), no_update, False
+        if edit_token:
+            parts = [html.P(_("Your changes to report number %(id)d were saved.", id=result.id))]
+            parts.append(html.A(_("Edit again"), href=edit_url(lang, edit_token)))
+        else:
+            parts = _received(lang, result)
+        return *blank, None, confirmation(parts, result.possible_duplicate_of), True
+
+
+def _received(lang: str, result) -> list:
+    text = (
+        _("Thank you! Your report was stored as number %(id)d and is now published.", id=result.id)
+        if result.status == "published"
+        else _(
+            "Thank you! Your report was stored as number %(id)d and will be published "
+            "after review.",
+            id=result.id,
+        )
+    )
+    # Sent again after a lost answer, with changes: they went into the stored report.
+    amended = (
+        [html.P(_("Your changes to report number %(id)d were saved.", id=result.id))]
+        if result.amended
+        else []
+    )
+    if result.edit_token:
+        link = edit_url(lang, result.edit_token)
+        edit = [
+            _("To correct it later, keep this private link (anyone who has it can edit):"),
+            html.Br(),
+            html.A(link, href=link, id=ids.EDIT_LINK, className="text-break"),
+        ]
+    else:
+        # Sent again (same form): the report's edit link was given the first time and stays
+        # its only one (intake/report/service.py).
+        edit = _(
+            "This report had already been received. Its private edit link was shown when it "
+            "was first sent and still works; if you do not have it, ask the support team."
+        )
+    return [
+        *amended,
+        html.P(text, className="mb-1"),
+        html.P(edit, className="mb-1"),
+        html.A(_("Report another event"), href=f"/{lang}/report", className="alert-link"),
+    ]
+
+
+def confirmation(body, earlier: Earlier | None = None) -> html.Div:
+    parts = [html.H2(_("Report received"), className="h5")]
+    parts += body if isinstance(body, list) else [html.P(body, className="mb-1")]
+    duplicate = None
+    if earlier is not None:
+        duplicate = dbc.Alert(
+            _(
+                "This looks like an event that was already reported: number %(id)d, "
+                "“%(name)s”. Both reports are kept; the support team will check them.",
+                id=earlier.id,
+                name=earlier.event_name,
+            ),
+            color="warning",
+            id=ids.DUPLICATE_NOTICE,
+        )
+    return html.Div([dbc.Alert(parts, color="success", id="report-confirmation"), duplicate])
+
+
+def register(app) -> None:
+    app.callback(
+        Output({"type": MESSAGE, "name": ALL}, "children"),
+        Output({"type": WRAP, "name": ALL}, "className"),
+        Output(ids.ERROR_SUMMARY, "children"),
+        Output(ids.RESULT, "children"),
+        Output(ids.FORM, "hidden"),
+        Input(ids.SUBMIT, "n_clicks"),
+        State({"type": FIELD, "name": ALL}, "value"),
+        State(ids.CLIENT_ID, "data"),
+        State(shell_ids.LANG, "data"),
+        State({"type": FIELD, "name": ALL}, "id"),
+        State({"type": MESSAGE, "name": ALL}, "id"),
+        State(ids.EDIT_TOKEN, "data"),
+        State(REPORT_EVENT, "data"),
+        prevent_initial_call=True,
+        running=[(Output(ids.SUBMIT, "disabled"), True, False)],
+    )(submit_report)
+
+    # The draft in localStorage (assets/draft.js): restored when the form appears, saved on
+    # every change, marked sent on Submit (a tab taking over a sent draft keeps its client_id,
+    # in case the report was stored but the answer lost), cleared once the report is stored;
+    # the first error gets the focus.
+    app.clientside_callback(
+        ClientsideFunction("intakeDraft", "restore"),
+        Output({"type": FIELD, "name": ALL}, "value"),
+        Output(ids.CLIENT_ID, "data"),
+        Input(ids.DRAFT, "data"),
+        State({"type": FIELD, "name": ALL}, "id"),
+        State(ids.CLIENT_ID, "data"),
+    )
+    app.clientside_callback(
+        ClientsideFunction("intakeDraft", "save"),
+        Input({"type": FIELD, "name": ALL}, "value"),
+        State({"type": FIELD, "name": ALL}, "id"),
+        State(ids.CLIENT_ID, "data"),
+        State(ids.DRAFT, "data"),
+        prevent_initial_call=True,
+    )
+    # This tab's draft, by what happened: Submit clicked, an answer that stored nothing, the
+    # report stored.
+    for function, trigger in (
+        ("markSent", Input(ids.SUBMIT, "n_clicks")),
+        ("markRefused", Input(ids.ERROR_SUMMARY, "children")),
+        ("clear", Input(ids.FORM, "hidden")),
+    ):
+        app.clientside_callback(
+            ClientsideFunction("intakeDraft", function),
+            trigger,
+            State(ids.CLIENT_ID, "data"),
+            State(ids.DRAFT, "data"),
+            prevent_initial_call=True,
+        )
+    app.clientside_callback(
+        ClientsideFunction("intakeDraft", "focusError"),
+        Input(ids.ERROR_SUMMARY, "children"),
+        prevent_initial_call=True,
+    )
