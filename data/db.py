@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from flask import current_app
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import InterfaceError, OperationalError
@@ -191,3 +192,9 @@ class Database:
             except BaseException:
                 session.rollback()
                 raise
+
+
+def current_db() -> Database:
+    """The database bound to the app serving this request or command (``Database.init_app``):
+    the one accessor every page, callback, API route and command uses."""
+    return current_app.extensions[EXTENSION_KEY]

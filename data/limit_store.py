@@ -14,14 +14,13 @@ from __future__ import annotations
 import hashlib
 import time
 
-from flask import current_app
 from limits.storage import Storage
 from sqlalchemy import Float, Integer, String, case, delete, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Mapped, mapped_column
 
-from data.db import EXTENSION_KEY, READONLY
+from data.db import READONLY, current_db
 from data.models import Base
 
 SCHEME = "database"
@@ -54,7 +53,7 @@ class DatabaseStorage(Storage):
 
     @staticmethod
     def _engine(readonly: bool = False):
-        engine = current_app.extensions[EXTENSION_KEY].engine
+        engine = current_db().engine
         # Reads must not queue behind SQLite's writers (data.db: BEGIN IMMEDIATE otherwise).
         return engine.execution_options(**{READONLY: True}) if readonly else engine
 

@@ -47,7 +47,7 @@ from components import shell
 from components.http_errors import RETRY_AFTER
 from components.index import BOOTSTRAP, BOOTSTRAP_RTL
 from data import i18n
-from data.db import EXTENSION_KEY, UNAVAILABLE
+from data.db import UNAVAILABLE, current_db
 from data.limits import limiter
 from data.support.accounts import (
     Account,
@@ -84,10 +84,6 @@ class SupportUser(UserMixin):
     def get_id(self) -> str:
         # What the session keeps: the user loader refuses it once the version has moved on.
         return f"{self.account.id}:{self.account.session_version}"
-
-
-def _db():
-    return current_app.extensions[EXTENSION_KEY]
 
 
 def allowed(role: str = Role.REVIEWER) -> bool:
@@ -231,7 +227,7 @@ def login(lang: str):
             return _login_page(lang, _("The form expired. Please try again."), status=400)
     email = request.form.get("email", "")
     try:
-        with _db().session(readonly=True) as db_session:
+        with current_db().session(readonly=True) as db_session:
             found = authenticate(db_session, email, request.form.get("password", ""))
     except UNAVAILABLE:
         return _unavailable(lang)
@@ -257,7 +253,7 @@ def logout(lang: str):
             )
     try:
         if current_user.is_authenticated:
-            with _db().session() as db_session:
+            with current_db().session() as db_session:
                 end_sessions(db_session, current_user.id)
     except UNAVAILABLE:
         # Still signed in: the copied cookie would still work, so the person must try again.
@@ -274,7 +270,7 @@ def _load_user(user_id: str) -> SupportUser | None:
         key, version = int(key), int(version)
     except ValueError:
         return None  # a session from before session versions: sign in again
-    with _db().session(readonly=True) as db_session:
+    with current_db().session(readonly=True) as db_session:
         found = get_account(db_session, key)
     return SupportUser(found) if found and found.session_version == version else None
 
@@ -355,7 +351,7 @@ def init_app(server: Flask) -> None:
 def _register_commands(server: Flask) -> None:
     def run(change, *args) -> Account:
         try:
-            with _db().session() as db_session:
+            with current_db().session() as db_session:
                 return change(db_session, *args)
         except AccountInvalid as exc:
             raise click.ClickException(str(exc)) from exc

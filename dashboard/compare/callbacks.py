@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 
 from dash import ALL, Input, Output, State, no_update
-from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from plotly.io.json import to_json_plotly
@@ -25,7 +24,7 @@ from dashboard.home.layout import PRESSED, UNPRESSED
 from data import i18n
 from data.aggregates.queries import Filters
 from data.cache import cached, current_version
-from data.db import EXTENSION_KEY
+from data.db import current_db
 
 CHOOSE = """
 function(clicks, current) {
@@ -74,7 +73,7 @@ def update_comparison(_version, values, code, compact, lang, names):
     if code is None:
         return [True, no_update, no_update, no_update]
     lang = i18n.normalize(lang)
-    db = current_app.extensions[EXTENSION_KEY]
+    db = current_db()
     version = current_version(db)
     filters = filters_from(values, names)
     key = f"compare:{version}:{filters.key()}:{code}:{lang}:{bool(compact)}"

@@ -7,7 +7,6 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from dash import ALL, Input, Output, State, html, no_update
-from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -25,12 +24,8 @@ from data import i18n
 from data.aggregates.queries import Filters
 from data.cache import cached_summary
 from data.contributions.model import cached_counts
-from data.db import EXTENSION_KEY
+from data.db import current_db
 from data.filters import parse_filters, to_query
-
-
-def _db():
-    return current_app.extensions[EXTENSION_KEY]
 
 
 def show_contributions(on, _version, lang):
@@ -38,7 +33,7 @@ def show_contributions(on, _version, lang):
     if not on:
         return True, no_update, no_update, no_update
     lang = i18n.normalize(lang)
-    _v, counts = cached_counts(_db())
+    _v, counts = cached_counts(current_db())
     with force_locale(lang):
         built = contrib_figures.chart(counts, i18n.is_rtl(lang))
         return False, built.figure, built.summary, data_table(built.columns, built.rows)
@@ -65,7 +60,7 @@ def plan_contributions(on, values, start, end, lang, filter_ids):
     if not on or not allowed():
         return None
     lang = i18n.normalize(lang)
-    db = _db()
+    db = current_db()
     _v, summary = cached_summary(db, to_filters(values, filter_ids, start, end))
     _v, counts = cached_counts(db)
     with force_locale(lang):

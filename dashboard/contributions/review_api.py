@@ -6,27 +6,23 @@ transaction (data/contributions/review.py, shared with the review screen)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, jsonify, request
 
 from components import http_errors as api_errors
 from dashboard.auth.login import account, api_login_required
 from data.contributions import model as contributions
 from data.contributions.review import DECISIONS, decide_logged
-from data.db import EXTENSION_KEY
+from data.db import current_db
 from data.support.review import Role
 
 blueprint = Blueprint("contrib_review", __name__, url_prefix="/api/v1/contributions")
 api_errors.answer_unavailable(blueprint)
 
 
-def _db():
-    return current_app.extensions[EXTENSION_KEY]
-
-
 @blueprint.get("/pending")
 @api_login_required(Role.REVIEWER)
 def get_pending():
-    with _db().session(readonly=True) as session:
+    with current_db().session(readonly=True) as session:
         return jsonify(contributions=contributions.waiting(session))
 
 
@@ -43,6 +39,6 @@ def post_review():
     reason = body.get("reason") or ""
     if not isinstance(reason, str) or len(reason) > 2000:
         return jsonify(errors={"reason": "text of at most 2000 characters"}), 422
-    with _db().session() as session:
+    with current_db().session() as session:
         moved = decide_logged(session, ids, decision, account(), reason)
     return jsonify(decided=moved)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import ctx, html
 from dash.exceptions import PreventUpdate
-from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -16,13 +15,9 @@ from dashboard.contributions import review_ids as ids
 from dashboard.review.views import status_label
 from data import i18n
 from data.contributions.review import QueuedContribution, decide_logged, review_queue
-from data.db import EXTENSION_KEY
+from data.db import current_db
 from data.models import Status
 from data.support.review import Role
-
-
-def _db():
-    return current_app.extensions[EXTENSION_KEY]
 
 
 def _picks(heading: str, picks, label) -> html.Div | None:
@@ -89,7 +84,7 @@ def _card(row: QueuedContribution) -> dbc.Card:
 def render_queue(status, _refresh, lang):
     if not allowed(Role.REVIEWER):
         raise PreventUpdate
-    with _db().session(readonly=True) as session:
+    with current_db().session(readonly=True) as session:
         rows = review_queue(session, status or None)
     with force_locale(i18n.normalize(lang)):
         if not rows:
@@ -112,7 +107,7 @@ def act(_publish, _reject, reasons, reason_ids, refresh, lang):
             decision, reason = "reject", (by_id.get(contribution_id) or "").strip()
             if not reason:
                 return dbc.Alert(_("Give a reason for rejecting."), color="danger"), refresh
-        with _db().session() as session:
+        with current_db().session() as session:
             moved = decide_logged(session, [contribution_id], decision, account(), reason)
         if not moved:
             text = _("Contribution %(id)d was already decided.", id=contribution_id)

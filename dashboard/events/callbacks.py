@@ -7,7 +7,6 @@ import datetime as dt
 
 from dash import Input, Output, State, ctx, html
 from dash.exceptions import PreventUpdate
-from flask import current_app
 from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 
@@ -15,7 +14,7 @@ from components import ids as shell_ids
 from dashboard.events import ids
 from dashboard.events.views import event_list, events_map, month_grid, zone_name
 from data import i18n
-from data.db import EXTENSION_KEY
+from data.db import current_db
 from data.events.model import (
     EventFilters,
     filter_query,
@@ -52,7 +51,7 @@ def show_events(language, region, event_format, start, end, zone, month, lang):
     filters = parse_filters(
         {"language": language, "region": region, "format": event_format, "from": start, "to": end}
     )
-    db = current_app.extensions[EXTENSION_KEY]
+    db = current_db()
     with db.session(readonly=True) as session:
         events = published_events(session, filters)
     now = dt.datetime.now(dt.UTC)

@@ -8,7 +8,6 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, ctx, dcc, html
 from dash.exceptions import PreventUpdate
-from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -19,7 +18,7 @@ from dashboard.events import ids
 from dashboard.events.views import local_time
 from dashboard.review.callbacks import status_label
 from data import i18n
-from data.db import EXTENSION_KEY
+from data.db import current_db
 from data.events.write import EventReviewError, publish_event, reject_event, review_queue
 from data.models import Status
 from data.support.review import Role
@@ -67,10 +66,6 @@ def layout(lang: str | None = None, **_kwargs):
 def title(lang: str = i18n.DEFAULT, **_kwargs) -> str:
     with force_locale(i18n.normalize(lang)):
         return _("Announced events") + " · " + _("Movement Priorities")
-
-
-def _db():
-    return current_app.extensions[EXTENSION_KEY]
 
 
 def _row(event, lang: str) -> dbc.Card:
@@ -142,7 +137,7 @@ def render_queue(status, _refresh, lang):
     if not allowed(Role.REVIEWER):
         raise PreventUpdate
     lang = i18n.normalize(lang)
-    with _db().session(readonly=True) as session:
+    with current_db().session(readonly=True) as session:
         rows = review_queue(session, status or None)
     with force_locale(lang):
         if not rows:
@@ -160,11 +155,11 @@ def act(_publish, _reject, reasons, reason_ids, refresh, lang):
     with force_locale(i18n.normalize(lang)):
         try:
             if trigger["type"] == ids.REVIEW_PUBLISH:
-                publish_event(_db(), event_id, account())
+                publish_event(current_db(), event_id, account())
                 text = _("Event %(id)d published.", id=event_id)
             else:
                 by_id = {r["id"]: v for r, v in zip(reason_ids, reasons, strict=True)}
-                reject_event(_db(), event_id, by_id.get(event_id) or "", account())
+                reject_event(current_db(), event_id, by_id.get(event_id) or "", account())
                 text = _("Event %(id)d rejected.", id=event_id)
         except EventReviewError:
             return dbc.Alert(_("Give a reason for rejecting."), color="danger"), refresh

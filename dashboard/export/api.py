@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, jsonify, request
 from flask_babel import force_locale
 from sqlalchemy.exc import IntegrityError
 
@@ -23,7 +23,7 @@ from dashboard.export import writers as export_writers
 from dashboard.export.dictionary import dictionary
 from dashboard.plan import export as plan_export
 from data import i18n
-from data.db import EXTENSION_KEY
+from data.db import current_db
 from data.export import rows as export_rows
 from data.export.prefetch import prefetched
 from data.filters import parse_filters
@@ -32,10 +32,6 @@ from data.support.review import Role, create_user
 
 blueprint = Blueprint("support", __name__, url_prefix="/api/v1")
 api_errors.answer_unavailable(blueprint)
-
-
-def _db():
-    return current_app.extensions[EXTENSION_KEY]
 
 
 @blueprint.before_request
@@ -63,7 +59,7 @@ def export():
     with force_locale(lang):
         about = dictionary()
     write, text = export_writers.WRITERS[kind]
-    batches = prefetched(export_rows.report_batches(_db().engine, text))
+    batches = prefetched(export_rows.report_batches(current_db().engine, text))
     body = write(batches, export_rows.layout(), about)
     media, ext = MEDIA[kind]
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M")
@@ -82,7 +78,7 @@ def plan():
     filters, problems = parse_filters(request.args)
     if problems:
         return jsonify(errors=problems), 422
-    with _db().session(readonly=True) as session:
+    with current_db().session(readonly=True) as session:
         return jsonify(plan_export.metrics_json(session, filters))
 
 
@@ -92,7 +88,7 @@ def plan_draft():
     lang = i18n.normalize(request.args.get("lang"))
     if kind not in plan_export.FORMATS:
         return jsonify(errors={"format": "one of csv, xlsx, md"}), 422
-    with _db().session(readonly=True) as session:
+    with current_db().session(readonly=True) as session:
         lines = overlap.plan_lines(session)
     with force_locale(lang):
         body, media = plan_export.render(kind, lines, lang, public_url(""))
@@ -115,7 +111,7 @@ def post_user():
     if missing or body.get("role", Role.REVIEWER) not in set(Role):
         return jsonify(errors={k: "required" for k in missing} or {"role": "unknown"}), 422
     try:
-        with _db().session() as session:
+        with current_db().session() as session:
             made = create_user(
                 session,
                 body["email"],

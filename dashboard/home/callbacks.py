@@ -33,7 +33,7 @@ from data.cache import (
     current_version,
     memoized,
 )
-from data.db import EXTENSION_KEY
+from data.db import current_db
 from data.filters import parse_filters, to_query
 from data.reference import reference
 
@@ -111,10 +111,6 @@ function(iso, tick, lang) {
 """
 
 
-def _db():
-    return current_app.extensions[EXTENSION_KEY]
-
-
 def filters_from(values: list, names: list[dict]) -> Filters:
     """Filters from the controls' values (unknown values are dropped, never an error)."""
     args = {i["name"]: v for i, v in zip(names, values, strict=True) if v and v != "any"}
@@ -130,7 +126,7 @@ def filter_options(_version, lang: str):
     """Options of the dropdown filters: only values present in the published data."""
     threshold = current_app.config["PRIVACY_THRESHOLD"]
     _v, present = memoized(
-        _db(), f"options:{threshold}", lambda s: insights_module.options(s, threshold)
+        current_db(), f"options:{threshold}", lambda s: insights_module.options(s, threshold)
     )
     with force_locale(i18n.normalize(lang)):
 
@@ -196,7 +192,7 @@ def update_dashboard(
     viewers of one view cost one rendering per version (building Plotly and Dash objects is
     most of a warm answer's time)."""
     lang = i18n.normalize(lang)
-    db = _db()
+    db = current_db()
     version = current_version(db)
     filters = filters_from(values, names)
     key = f"view:{version}:{filters.key()}:{lang}:{metric}:{view}:{weighting}:{compact}"

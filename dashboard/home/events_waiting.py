@@ -4,14 +4,13 @@ their results yet, with a link to the events page. Refreshed when the data versi
 from __future__ import annotations
 
 from dash import Input, Output, State, html
-from flask import current_app
 from flask_babel import force_locale, ngettext
 
 from components import ids as shell_ids
 from dashboard.events import ids
 from dashboard.home import ids as dashboard_ids
 from data import i18n
-from data.db import EXTENSION_KEY
+from data.db import current_db
 from data.events.model import waiting_for_report
 
 
@@ -22,7 +21,7 @@ def note() -> html.Span:
 
 def show_waiting(_version, lang):
     lang = i18n.normalize(lang)
-    with current_app.extensions[EXTENSION_KEY].session(readonly=True) as session:
+    with current_db().session(readonly=True) as session:
         count = waiting_for_report(session)
     if not count:
         return None

@@ -8,7 +8,6 @@ import datetime as dt
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, ctx, html
 from dash.exceptions import PreventUpdate
-from flask import current_app
 from flask_babel import force_locale, format_date, format_decimal, ngettext
 from flask_babel import gettext as _
 
@@ -19,15 +18,11 @@ from dashboard.plan import figures as plan_figures
 from dashboard.review import ids
 from data import i18n
 from data.aggregates.queries import Filters
-from data.db import EXTENSION_KEY
+from data.db import current_db
 from data.overlap import analysis as overlap
 from data.support.review import ReviewError, plan_items, remove_plan_item, save_plan_item
 
 FILTER = {"type": ids.PLAN_FILTER, "name": ALL}
-
-
-def _db():
-    return current_app.extensions[EXTENSION_KEY]
 
 
 def require() -> None:
@@ -59,7 +54,7 @@ def update_plan(values, start, end, share_group, lang, filter_ids):
     require()
     lang = i18n.normalize(lang)
     filters = to_filters(values, filter_ids, start, end)
-    with _db().session(readonly=True) as session:
+    with current_db().session(readonly=True) as session:
         metrics = overlap.initiatives(session, filters)
         cells = overlap.region_matrix(session, filters)
         pairs = overlap.pairs(session, filters)
@@ -116,7 +111,7 @@ def show_sources(code, values, start, end, lang, filter_ids):
         if not code:
             return html.P(_("Choose an initiative in the draft plan box."), className="small")
         filters = to_filters(values, filter_ids, start, end)
-        with _db().session(readonly=True) as session:
+        with current_db().session(readonly=True) as session:
             found = overlap.provenance(session, code, filters)
         if not found:
             return html.P(_("No published event chose this initiative."), className="small")
@@ -153,7 +148,7 @@ def edit_plan(_add, _remove, code, note, owner, refresh, lang):
     trigger = ctx.triggered_id
     with force_locale(i18n.normalize(lang)):
         try:
-            with _db().session() as session:
+            with current_db().session() as session:
                 if trigger == ids.PLAN_ADD:
                     if not code:
                         return _("Choose an initiative first."), refresh
@@ -175,7 +170,7 @@ def edit_plan(_add, _remove, code, note, owner, refresh, lang):
 
 def render_draft(_refresh, lang):
     require()
-    with _db().session(readonly=True) as session:
+    with current_db().session(readonly=True) as session:
         items = plan_items(session)
         lines = {line.code: line for line in overlap.plan_lines(session)}
     with force_locale(i18n.normalize(lang)):

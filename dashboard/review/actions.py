@@ -6,12 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from dash.exceptions import PreventUpdate
-from flask import current_app
 from flask_babel import gettext as _
 
 from dashboard.auth.login import account
 from dashboard.review import ids
-from data.db import EXTENSION_KEY
+from data.db import current_db
 from data.reference import reference
 from data.support.review import correct, mark_duplicate, publish, reject
 
@@ -34,7 +33,7 @@ def _number(value) -> int | None:
 def perform(action: str, selected, reason, duplicate_of, fixes: dict, picked: list[int]) -> str:
     """Run one review action as the signed-in user; returns the message to show."""
     who = account()
-    db = current_app.extensions[EXTENSION_KEY]
+    db = current_db()
     if action == ids.REVIEW_BULK:
         if not picked:
             return _("Select reports first.")

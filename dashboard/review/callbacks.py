@@ -8,7 +8,6 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
-from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -18,7 +17,7 @@ from dashboard.review import ids
 from dashboard.review.actions import FIX_FIELDS, perform
 from dashboard.review.views import audit_table, detail_view, queue_table, status_label
 from data import i18n
-from data.db import EXTENSION_KEY
+from data.db import current_db
 from data.initiative_list.retired import retired_of, touched_reports, with_retired
 from data.reference import reference
 from data.support.review import (
@@ -46,10 +45,6 @@ __all__ = [
 ]
 
 
-def _db():
-    return current_app.extensions[EXTENSION_KEY]
-
-
 def require(role: str = Role.REVIEWER) -> None:
     if not allowed(role):
         raise PreventUpdate
@@ -60,7 +55,7 @@ def render_queue(status, region, duplicates_only, _refresh, lang, list_change=Fa
     holding a retired choice are flagged)."""
     require()
     within = touched_reports() if list_change else None
-    with _db().session(readonly=True) as session:
+    with current_db().session(readonly=True) as session:
         rows = queue(session, status or None, region or None, bool(duplicates_only), within=within)
         flagged = with_retired(session, [r.id for r in rows])
     with force_locale(i18n.normalize(lang)):
@@ -81,7 +76,7 @@ def show_report(selected, _refresh, lang, fix_ids: list[dict]):
     blank = [no_update] * len(fix_ids)
     if not selected:
         return None, True, blank
-    with _db().session(readonly=True) as session:
+    with current_db().session(readonly=True) as session:
         found = report_detail(session, int(selected))
         if found is not None:
             found["retired"] = retired_of(session, int(selected))
@@ -131,7 +126,7 @@ def set_auto_publish(value, lang):
             if not allowed(Role.REVIEWER):
                 raise PreventUpdate
             return _("Only administrators may change this setting.")
-        with _db().session() as session:
+        with current_db().session() as session:
             set_setting(session, AUTO_PUBLISH, "1" if value else "0", account())
         return (
             _("New reports are published on arrival.")
@@ -142,7 +137,7 @@ def set_auto_publish(value, lang):
 
 def render_audit(_mounted, lang):
     require()
-    with _db().session(readonly=True) as session:
+    with current_db().session(readonly=True) as session:
         entries = audit_entries(session)
     with force_locale(i18n.normalize(lang)):
         return audit_table(entries)

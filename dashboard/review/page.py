@@ -21,7 +21,7 @@ from dashboard.review import callbacks as review_callbacks
 from dashboard.review import ids
 from dashboard.review.views import status_label
 from data import i18n
-from data.db import EXTENSION_KEY
+from data.db import current_db
 from data.models import Status
 from data.reference import reference
 from data.support.review import AUTO_PUBLISH, Role, get_setting
@@ -32,7 +32,7 @@ AUDIT_MODULE = "dashboard.review_audit"
 
 
 def _auto_publish_value() -> bool:
-    db = current_app.extensions[EXTENSION_KEY]
+    db = current_db()
     with db.session(readonly=True) as session:
         value = get_setting(session, AUTO_PUBLISH)
     return current_app.config["AUTO_PUBLISH"] if value is None else value == "1"

@@ -4,23 +4,19 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, jsonify, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from components import http_errors as api_errors
 from data import i18n
 from data.contributions import model as contributions
-from data.db import EXTENSION_KEY
+from data.db import current_db
 from intake.contribute.model import validate
 from intake.contribute.service import contribution_limit, submit
 from intake.report.service import publishes_on_arrival
 
 blueprint = Blueprint("contributions_api", __name__, url_prefix="/api/v1/contributions")
-
-
-def _db():
-    return current_app.extensions[EXTENSION_KEY]
 
 
 api_errors.register(
@@ -40,7 +36,7 @@ def post_contribution():
     if errors:
         return jsonify(errors=errors), 422
     lang = i18n.normalize(str(get_locale()))
-    result = submit(_db(), found, lang=lang, auto_publish=publishes_on_arrival(_db()))
+    result = submit(current_db(), found, lang=lang, auto_publish=publishes_on_arrival(current_db()))
     response = jsonify(id=result.id, status=result.status)
     response.status_code = 201 if result.created else 200
     return response
@@ -48,7 +44,7 @@ def post_contribution():
 
 @blueprint.get("/summary")
 def get_summary():
-    version, counts = contributions.cached_counts(_db())
+    version, counts = contributions.cached_counts(current_db())
     return jsonify(
         version=version,
         contributions=counts.contributions,

@@ -9,13 +9,13 @@ stored under this ``client_id`` — with the same edit link —, 413, 422, 429, 
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, jsonify, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from components import http_errors as api_errors
 from data import i18n
-from data.db import EXTENSION_KEY
+from data.db import current_db
 from intake.events.formdata import validate_payload
 from intake.events.service import announce, edit_url
 from intake.report.service import publishes_on_arrival, submission_limit
@@ -38,7 +38,7 @@ def post_event():
     event, errors = validate_payload(payload)
     if errors:
         return jsonify(errors=errors), 422
-    db = current_app.extensions[EXTENSION_KEY]
+    db = current_db()
     lang = i18n.normalize(str(get_locale()))
     result = announce(db, event, lang=lang, auto_publish=publishes_on_arrival(db))
     link = edit_url(lang, result.edit_token) if result.edit_token else None

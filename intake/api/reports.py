@@ -21,7 +21,7 @@ from components.links import edit_url, public_url
 from data import i18n
 from data.aggregates.queries import data_version
 from data.cache import cached_summary
-from data.db import EXTENSION_KEY
+from data.db import current_db
 from data.filters import parse_filters
 from data.privacy import public_groups
 from data.reference import reference
@@ -32,10 +32,6 @@ from intake.report.service import Refused, publishes_on_arrival, submission_limi
 from intake.report.validation import validate
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
-
-
-def _db():
-    return current_app.extensions[EXTENSION_KEY]
 
 
 api_errors.register(
@@ -57,7 +53,9 @@ def post_report():
         return jsonify(errors=errors), 422
     lang = i18n.normalize(str(get_locale()))
     try:
-        result = submit(_db(), report, lang=lang, auto_publish=publishes_on_arrival(_db()))
+        result = submit(
+            current_db(), report, lang=lang, auto_publish=publishes_on_arrival(current_db())
+        )
     except Refused as refused:
         return jsonify(errors=refused.errors), 422
     # A retry (known client_id) gets no link: the first one stays the report's only link.
@@ -104,7 +102,7 @@ def get_reports():
     threshold = current_app.config["PRIVACY_THRESHOLD"]
     if wanted == "csv":
         return _csv(filters, threshold)
-    with _db().session(readonly=True) as session:
+    with current_db().session(readonly=True) as session:
         total, reports = public.page_of_reports(session, filters, page, per_page, threshold)
     following = None
     if page * per_page < total:
@@ -123,7 +121,7 @@ def get_reports():
 
 def _csv(filters, threshold: int) -> Response:
     ref = reference()
-    batches = public.batches(_db(), filters, threshold)
+    batches = public.batches(current_db(), filters, threshold)
     # The first batch is read before answering, so that an unavailable database is a 503.
     first = next(batches, [])
 
@@ -143,7 +141,7 @@ def _csv(filters, threshold: int) -> Response:
 def get_report(report_id: int):
     found = None
     if report_id <= public.MAX_ID:
-        with _db().session(readonly=True) as session:
+        with current_db().session(readonly=True) as session:
             found = public.one_report(session, report_id, current_app.config["PRIVACY_THRESHOLD"])
     if found is None:
         return jsonify(errors={"report": _("No published report has this number.")}), 404
@@ -230,7 +228,7 @@ def get_summary():
     filters, problems = parse_filters(request.args)
     if problems:
         return jsonify(errors=problems), 422
-    version, data = cached_summary(_db(), filters)
+    version, data = cached_summary(current_db(), filters)
     threshold = current_app.config["PRIVACY_THRESHOLD"]
     return jsonify(
         version=version,
@@ -269,7 +267,7 @@ def get_summary():
 @blueprint.get("/version")
 def get_version():
     """The data version: tiny, cacheable for a second, answered 304 when unchanged."""
-    db = _db()
+    db = current_db()
     with db.session(readonly=True) as session:
         version, updated = data_version(session)
     response: Response = jsonify(

@@ -21,7 +21,7 @@ from components import http_errors as api_errors
 from components.links import public_url
 from data import i18n
 from data.cache import cache, cached_summary
-from data.db import EXTENSION_KEY
+from data.db import current_db
 from data.filters import parse_filters, to_query
 from data.publish import commons_tab, wikitext
 from data.reference import reference
@@ -31,10 +31,6 @@ blueprint = Blueprint("wikimedia_api", __name__, url_prefix="/api/v1")
 api_errors.answer_unavailable(blueprint)
 TAB_PATH = "/commons/priorities.tab.json"
 TABLE_PATH = "/wikitext/priorities.wiki"
-
-
-def _db():
-    return current_app.extensions[EXTENSION_KEY]
 
 
 def _everywhere(text) -> dict[str, str]:
@@ -63,7 +59,7 @@ def _summary():
     filters, problems = parse_filters(request.args)
     if problems:
         return None, None, (jsonify(errors=problems), 422)
-    version, data = cached_summary(_db(), filters)
+    version, data = cached_summary(current_db(), filters)
     return filters, (version, data), None
 
 
@@ -161,7 +157,7 @@ def get_report_wikitext(report_id: int):
     threshold = current_app.config["PRIVACY_THRESHOLD"]
     found = None
     if report_id <= public.MAX_ID:
-        with _db().session(readonly=True) as session:
+        with current_db().session(readonly=True) as session:
             found = public.one_report(session, report_id, threshold)
     if found is None:
         return jsonify(errors={"report": _("No published report has this number.")}), 404

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from data import i18n
 from data.aggregates import keep as aggregates_keep
-from data.db import EXTENSION_KEY
+from data.db import current_db
 from data.demo import reports as demo
 from data.migrate import upgrade
 from data.models import Report, Status
@@ -19,10 +19,6 @@ from data.reports.write import build_report, bump_version, delete_demo
 from intake.cli.demo import delete_extras, load_extras
 from intake.report.importer import import_file
 from intake.report.validation import validate
-
-
-def _db():
-    return current_app.extensions[EXTENSION_KEY]
 
 
 def load_demo(db, n: int = 300, seed: int = 2020) -> int:
@@ -65,7 +61,7 @@ def register(server: Flask) -> None:
     def init_db() -> None:
         """Migrate; load the demo dataset when the database is empty and DEMO_DATA is on."""
         upgrade(current_app.config["DATABASE_URL"])
-        db = _db()
+        db = current_db()
         with db.session(readonly=True) as session:
             empty = not session.scalar(select(func.count(Report.id)))
         if empty and current_app.config["DEMO_DATA"]:
@@ -86,7 +82,7 @@ def register(server: Flask) -> None:
         same file again stores nothing twice. --all-or-nothing stores every row in one
         transaction, or none (a row with an error, or a database failure)."""
         with force_locale(i18n.normalize(lang)):
-            outcome = import_file(_db(), file, all_or_nothing=all_or_nothing, lang=lang)
+            outcome = import_file(current_db(), file, all_or_nothing=all_or_nothing, lang=lang)
             for line in outcome.lines:
                 click.echo(line)
             click.echo(outcome.summary())
@@ -97,7 +93,7 @@ def register(server: Flask) -> None:
     @click.option("--fix", is_flag=True, help="Rebuild the aggregate tables when they differ.")
     def recount(fix: bool) -> None:
         """Check the aggregate tables against a recount from the raw reports."""
-        with _db().session() as session:
+        with current_db().session() as session:
             problems = aggregates_keep.verify(session)
             for line in problems:
                 click.echo(line)
@@ -117,13 +113,13 @@ def register(server: Flask) -> None:
     @click.option("-n", "count", default=300, show_default=True)
     @click.option("--seed", default=2020, show_default=True)
     def demo_load(count: int, seed: int) -> None:
-        click.echo(f"loaded {load_demo(_db(), count, seed)} demo reports")
-        _echo_extras(load_extras(_db(), count, seed), "loaded")
+        click.echo(f"loaded {load_demo(current_db(), count, seed)} demo reports")
+        _echo_extras(load_extras(current_db(), count, seed), "loaded")
 
     @demo_data.command("remove")
     def demo_remove() -> None:
         """Delete every demo report, event and contribution (real ones are untouched)."""
-        with _db().session() as session:
+        with current_db().session() as session:
             # The events first: they point at the demo reports.
             extras = delete_extras(session)
             click.echo(f"removed {delete_demo(session)} demo reports")

@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from flask import Flask, current_app
+from flask import Flask
 
-from data.db import EXTENSION_KEY
+from data.db import current_db
 from data.initiative_list import load as reference_load
 from data.initiative_list.load import ListDiff, ListError, Usage, describe_usage
 
@@ -44,7 +44,7 @@ def register(server: Flask) -> None:
     @file_argument
     def check(file: Path) -> None:
         """Show what loading FILE would change (nothing is changed)."""
-        db = current_app.extensions[EXTENSION_KEY]
+        db = current_db()
         try:
             found, used = reference_load.check(db, file)
         except ListError as error:
@@ -63,7 +63,7 @@ def register(server: Flask) -> None:
     def load(file: Path, who: str) -> None:
         """Load FILE over the current list: refused, changing nothing, when it removes an
         initiative that stored reports, contributions or the draft plan name."""
-        db = current_app.extensions[EXTENSION_KEY]
+        db = current_db()
         try:
             found = reference_load.apply(db, file, who)
         except ListError as error:  # Refused too: nothing was changed

@@ -10,14 +10,13 @@ from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import ALL, ClientsideFunction, Input, Output, State, html, no_update
-from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from components import ids as shell_ids
 from components.fields import attempt, cleared, field_errors
 from data import i18n
-from data.db import EXTENSION_KEY
+from data.db import current_db
 from data.reference import reference
 from intake.contribute import ids
 from intake.contribute.model import validate_fields
@@ -46,7 +45,7 @@ def submit_contribution(
         if shown:
             errors = field_errors(shown, message_ids, "contrib-error-alert", WRAP_CLASS)
             return *errors, no_update, False
-        db = current_app.extensions[EXTENSION_KEY]
+        db = current_db()
         result, refused = attempt(
             lambda: submit(db, found, lang=lang, auto_publish=publishes_on_arrival(db)),
             contribution_limit,

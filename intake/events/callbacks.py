@@ -6,14 +6,13 @@ from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, html, no_update
-from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from components import ids as shell_ids
 from components.fields import attempt, cleared, field_errors, notice
 from data import i18n
-from data.db import EXTENSION_KEY
+from data.db import current_db
 from intake.events import ids
 from intake.events.formdata import validate_event
 from intake.events.layout import field_id
@@ -40,7 +39,7 @@ def submit_announcement(
         event, shown = validate_event(by_name, client_id)
         if shown:
             return *field_errors(shown, message_ids, "event-error-alert"), no_update, False
-        db = current_app.extensions[EXTENSION_KEY]
+        db = current_db()
 
         def store():
             auto = publishes_on_arrival(db)

@@ -13,7 +13,7 @@ import datetime as dt
 from urllib.parse import urlsplit
 
 import icalendar
-from flask import Blueprint, Response, abort, current_app, request
+from flask import Blueprint, Response, abort, request
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -21,7 +21,7 @@ from components import http_errors as api_errors
 from components import links
 from data import i18n
 from data.cache import memoized
-from data.db import EXTENSION_KEY
+from data.db import current_db
 from data.events.model import (
     PublicEvent,
     filter_query,
@@ -121,14 +121,14 @@ def feed():
 
     # Building a VEVENT costs ~2 ms (icalendar): once per data version, language, filters.
     key = f"events-ics:{lang}:{filter_query(filters)}"
-    _version, body = memoized(current_app.extensions[EXTENSION_KEY], key, build)
+    _version, body = memoized(current_db(), key, build)
     return _response(body, "events.ics")
 
 
 @blueprint.get("/events/<int:event_id>.ics")
 def one(event_id: int):
     lang = _lang()
-    db = current_app.extensions[EXTENSION_KEY]
+    db = current_db()
     with db.session(readonly=True) as session:
         event = published_event(session, event_id)
     if event is None:

@@ -9,13 +9,13 @@ import re
 
 import dash
 from dash import html
-from flask import current_app, request
+from flask import request
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from components import shell
 from data import i18n
-from data.db import EXTENSION_KEY, UNAVAILABLE
+from data.db import UNAVAILABLE, current_db
 from data.events.model import public, published_event
 from data.events.write import MAX_ID, claimed_event
 from data.models import Status
@@ -61,7 +61,7 @@ def edit_layout(lang: str = i18n.DEFAULT, token: str | None = None, **_kwargs):
     path = f"events/edit/{token}"
     with force_locale(lang):
         try:
-            db = current_app.extensions[EXTENSION_KEY]
+            db = current_db()
             found = editable_event(db, token) if token else None
         except UNAVAILABLE:
             found = None
@@ -114,7 +114,7 @@ def report_values(event_id) -> tuple[int | str, dict] | None:
     number = text.isascii() and text.isdigit() and int(text) <= MAX_ID
     if not number and "-" not in text:
         return None
-    db = current_app.extensions[EXTENSION_KEY]
+    db = current_db()
     try:
         with db.session(readonly=True) as session:
             if "-" in text:
@@ -147,7 +147,7 @@ def _edit_page_headers(response):
     response.headers["Cache-Control"] = "no-store"
     if response.status_code == 200:
         try:
-            if editable_event(current_app.extensions[EXTENSION_KEY], match.group(2)) is None:
+            if editable_event(current_db(), match.group(2)) is None:
                 response.status_code = 404
         except UNAVAILABLE:
             pass  # the page itself says so

@@ -10,7 +10,6 @@ from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import ALL, ClientsideFunction, Input, Output, State, html, no_update
-from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -18,7 +17,7 @@ from components import ids as shell_ids
 from components.fields import FIELD, MESSAGE, WRAP, attempt, cleared, field_errors, notice
 from components.links import edit_url
 from data import i18n
-from data.db import EXTENSION_KEY
+from data.db import current_db
 from data.reference import reference
 from intake.events.ids import REPORT_EVENT
 from intake.report import ids
@@ -58,7 +57,7 @@ def submit_report(
         report, shown = validate_fields(by_name, client_id, reference())
         if shown:
             return *field_errors(shown, message_ids, "report-error-alert"), no_update, False
-        db = current_app.extensions[EXTENSION_KEY]
+        db = current_db()
 
         def store():
             auto_publish = publishes_on_arrival(db)

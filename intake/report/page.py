@@ -7,14 +7,14 @@ import re
 
 import dash
 from dash import html
-from flask import current_app, request
+from flask import request
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from components import shell
 from components.links import EDIT_TEMPLATE
 from data import i18n
-from data.db import EXTENSION_KEY, UNAVAILABLE
+from data.db import UNAVAILABLE, current_db
 from data.reference import reference
 from intake.events.page import report_values
 from intake.report import callbacks
@@ -66,7 +66,7 @@ def edit_layout(lang: str = i18n.DEFAULT, token: str | None = None, **_kwargs):
     with force_locale(lang):
         path = f"report/edit/{token}" if token else "report"
         try:
-            found = editable(current_app.extensions[EXTENSION_KEY], token) if token else None
+            found = editable(current_db(), token) if token else None
         except UNAVAILABLE:
             return shell.page(
                 lang,
@@ -131,7 +131,7 @@ def _edit_page_headers(response):
     response.headers["Cache-Control"] = "no-store"
     if response.status_code == 200:
         try:
-            if editable(current_app.extensions[EXTENSION_KEY], match.group(2)) is None:
+            if editable(current_db(), match.group(2)) is None:
                 response.status_code = 404
         except UNAVAILABLE:
             pass  # the page itself says so
