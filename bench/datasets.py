@@ -34,7 +34,8 @@ from data.models import (
     Status,
 )
 from data.reference import reference
-from data.reports.write import chosen_rows, event_key
+from data.reports.duplicates import event_key
+from data.reports.rows import chosen_rows
 from data.scoring import INITIATIVE_TOTAL, RECOMMENDATION_TOTAL
 
 HERE = Path(__file__).resolve().parent

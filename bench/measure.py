@@ -18,7 +18,7 @@ from data.aggregates.insights import insights, insights_raw
 from data.aggregates.queries import Filters
 from data.cache import cache
 from data.db import EXTENSION_KEY
-from data.support.review import User, create_user
+from data.support.accounts import User, create_user
 
 FILTER_IDS = [filter_id(n) for n in NAMES]
 # Unfiltered, one filter, and a combination of three (the dashboard's worst everyday case).

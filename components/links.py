@@ -12,9 +12,8 @@ from urllib.parse import urlsplit
 from flask import Flask, current_app
 from werkzeug.routing import IntegerConverter
 
-from intake.api.public import MAX_ID
-
 EDIT_TEMPLATE = "/<lang>/report/edit/<token>"
+MAX_ID = 2**31 - 1  # row ids are 32-bit integers (PostgreSQL's integer)
 
 
 def init_app(app: Flask) -> None:

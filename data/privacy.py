@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from sqlalchemy import case
-
-if TYPE_CHECKING:
-    from data.aggregates.queries import GroupTotal
 
 # Fewer people than this, in one event or one cell, is never shown ("< 5"). One value for the
 # process (every worker reads the same environment): the aggregate tables' group facets are
@@ -75,7 +72,16 @@ def suppressed(count: int | None, threshold: int) -> bool:
     return count is not None and 0 < count < threshold
 
 
-def public_groups(groups: list[GroupTotal], threshold: int) -> dict[str, dict]:
+class GroupCount(Protocol):
+    """What a group's total over many events tells (data.aggregates.queries.GroupTotal)."""
+
+    code: str
+    count: int
+    of_participants: int  # the denominator of its share
+    hidden_events: int  # events whose count of it is hidden and not in ``count``
+
+
+def public_groups(groups: list[GroupCount], threshold: int) -> dict[str, dict]:
     """Group totals for public outputs: the count and its share, or ``suppressed``."""
     out = {}
     for g in groups:

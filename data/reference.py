@@ -41,22 +41,28 @@ class Initiative:
 
 @dataclass(frozen=True, slots=True)
 class Labelled:
+    """A code and its English label (a gettext msgid): regions, themes, formats, groups."""
+
     code: str
     label: str
 
 
 @dataclass(frozen=True, slots=True)
-class Country:
+class Language:
+    """An interface language, named in itself; ``rtl`` when it is written right to left."""
+
     code: str
-    alpha3: str
-    region: str
+    name: str
+    rtl: bool = False
 
 
 @dataclass(frozen=True, slots=True)
-class Language:
+class Country:
+    """An ISO 3166-1 country (alpha-2 ``code``) and the Wikimedia region it belongs to."""
+
     code: str
-    name: str
-    rtl: bool
+    alpha3: str
+    region: str
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,10 @@ class Reference:
     formats: dict[str, Labelled]
     groups: dict[str, Labelled]
     languages: dict[str, Language]
+
+    def recommendation_of(self) -> dict[str, str]:
+        """Each initiative's recommendation, by initiative code."""
+        return {code: item.recommendation for code, item in self.initiatives.items()}
 
     def initiatives_of(self, recommendation: str) -> list[Initiative]:
         return [i for i in self.initiatives.values() if i.recommendation == recommendation]

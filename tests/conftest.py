@@ -169,7 +169,7 @@ PASSWORD = "correct horse battery"
 @pytest.fixture
 def accounts(db):
     """A reviewer and an admin; the support tables emptied first (PostgreSQL keeps rows)."""
-    from data.support.review import create_user
+    from data.support.accounts import create_user
 
     with db.session() as session:
         for table in ("plan_items", "audit_log", "settings", "users"):

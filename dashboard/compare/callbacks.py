@@ -8,39 +8,24 @@ from __future__ import annotations
 
 import json
 
-from dash import ALL, Input, Output, State, no_update
+from dash import ALL, ClientsideFunction, Input, Output, State, no_update
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from plotly.io.json import to_json_plotly
 
 from components import ids as shell_ids
+from components.buttons import CLASSES
 from components.charts import table_json
+from components.dashboard_ids import COMPACT, COMPARE, VERSION, graph, summary, table
+from components.filter_values import filters_from
 from components.filters import FILTER
 from dashboard.compare import figures as compare_figures
 from dashboard.compare import model as compare
-from dashboard.home import ids
-from dashboard.home.callbacks import filters_from
-from dashboard.home.layout import PRESSED, UNPRESSED
+from dashboard.compare.ids import COMPARE_CARD, DIFFERENCES, compare_option
 from data import i18n
 from data.aggregates.queries import Filters
 from data.cache import cached, current_version
 from data.db import current_db
-
-CHOOSE = """
-function(clicks, current) {
-    const trigger = window.dash_clientside.callback_context.triggered_id;
-    if (!trigger || !trigger.code) { return window.dash_clientside.no_update; }
-    return trigger.code === current ? null : trigger.code;
-}
-"""
-
-SHOW_CHOICE = """
-function(code, options) {
-    const pressed = options.map(function (id) { return id.code === code; });
-    return [pressed.map(function (p) { return p ? PRESSED : UNPRESSED; }),
-            pressed.map(function (p) { return String(p); })];
-}
-""".replace("UNPRESSED", json.dumps(UNPRESSED)).replace("PRESSED", json.dumps(PRESSED))
 
 
 def render_comparison(db, version: int, filters: Filters, code: str, lang: str, compact: bool):
@@ -88,29 +73,30 @@ def update_comparison(_version, values, code, compact, lang, names):
 
 def register(app) -> None:
     app.clientside_callback(
-        CHOOSE,
-        Output(ids.COMPARE, "data"),
-        Input(ids.compare_option(ALL), "n_clicks"),
-        State(ids.COMPARE, "data"),
+        ClientsideFunction("dashboard", "chooseComparison"),
+        Output(COMPARE, "data"),
+        Input(compare_option(ALL), "n_clicks"),
+        State(COMPARE, "data"),
         prevent_initial_call=True,
     )
     app.clientside_callback(
-        SHOW_CHOICE,
-        Output(ids.compare_option(ALL), "className"),
-        Output(ids.compare_option(ALL), "aria-pressed"),
-        Input(ids.COMPARE, "data"),
-        State(ids.compare_option(ALL), "id"),
+        ClientsideFunction("dashboard", "pressChoice"),
+        Output(compare_option(ALL), "className"),
+        Output(compare_option(ALL), "aria-pressed"),
+        Input(COMPARE, "data"),
+        State(compare_option(ALL), "id"),
+        State(CLASSES, "data"),
         prevent_initial_call=True,
     )
     app.callback(
-        Output(ids.COMPARE_CARD, "hidden"),
-        Output(ids.graph(ids.DIFFERENCES), "figure"),
-        Output(ids.summary(ids.DIFFERENCES), "children"),
-        Output(ids.table(ids.DIFFERENCES), "children"),
-        Input(ids.VERSION, "data"),
+        Output(COMPARE_CARD, "hidden"),
+        Output(graph(DIFFERENCES), "figure"),
+        Output(summary(DIFFERENCES), "children"),
+        Output(table(DIFFERENCES), "children"),
+        Input(VERSION, "data"),
         Input({"type": FILTER, "name": ALL}, "value"),
-        Input(ids.COMPARE, "data"),
-        Input(ids.COMPACT, "data"),
+        Input(COMPARE, "data"),
+        Input(COMPACT, "data"),
         State(shell_ids.LANG, "data"),
         State({"type": FILTER, "name": ALL}, "id"),
     )(update_comparison)

@@ -7,8 +7,8 @@ from flask_babel import format_percent, ngettext
 from flask_babel import gettext as _
 
 from components.charts import PALETTE, Chart, bidi, figure
+from components.figure_parts import empty, format_decimal, wrap
 from dashboard.compare.model import Row, Side
-from dashboard.home.figure_parts import empty, format_decimal, wrap
 from data import i18n
 
 # Below this many events on either side, a share moves a lot with one event: the summary says so.

@@ -1,31 +1,25 @@
-"""Callbacks of what sits beside the events' results: the individual contributions' card on the
-dashboard and their column in planning (both behind a switch), and the Wikimedia download links
-that follow the dashboard's filters. Thin wrappers; counts come from the version-keyed cache."""
+"""Callbacks of the individual contributions beside the events' results: their card on the
+dashboard and their column in planning (both behind a switch). Thin wrappers; counts come from
+the version-keyed cache."""
 
 from __future__ import annotations
-
-from urllib.parse import urlencode
 
 from dash import ALL, Input, Output, State, html, no_update
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from components import ids as shell_ids
+from components import planning as support_ids
 from components.charts import data_table
-from components.filters import FILTER
-from dashboard.auth.login import allowed
+from components.dashboard_ids import VERSION
+from components.planning import to_filters
+from dashboard.auth.guards import allowed
 from dashboard.contributions import figures as contrib_figures
-from dashboard.contributions import ids
-from dashboard.export import downloads
-from dashboard.home import ids as dash_ids
-from dashboard.plan.callbacks import to_filters
-from dashboard.review import ids as support_ids
+from dashboard.contributions import ids, review_page
 from data import i18n
-from data.aggregates.queries import Filters
 from data.cache import cached_summary
 from data.contributions.model import cached_counts
 from data.db import current_db
-from data.filters import parse_filters, to_query
 
 
 def show_contributions(on, _version, lang):
@@ -37,22 +31,6 @@ def show_contributions(on, _version, lang):
     with force_locale(lang):
         built = contrib_figures.chart(counts, i18n.is_rtl(lang))
         return False, built.figure, built.summary, data_table(built.columns, built.rows)
-
-
-def filters_from(values: list, names: list[dict]) -> Filters:
-    """The dashboard's filters from its controls; values not understood are dropped."""
-    args = {i["name"]: v for i, v in zip(names, values, strict=True) if v and v != "any"}
-    filters, problems = parse_filters(args)
-    if problems:
-        filters, _problems = parse_filters({k: v for k, v in args.items() if k not in problems})
-    return filters
-
-
-def download_links(values, names, lang):
-    """The Wikimedia downloads for the filters shown (as ``/api/v1/summary`` reads them)."""
-    query = {**to_query(filters_from(values, names)), "lang": i18n.normalize(lang), "download": 1}
-    suffix = "?" + urlencode(query)
-    return downloads.TAB_URL + suffix, downloads.WIKITEXT_URL + suffix
 
 
 def plan_contributions(on, values, start, end, lang, filter_ids):
@@ -82,28 +60,24 @@ def plan_contributions(on, values, start, end, lang, filter_ids):
 
 
 def register(app) -> None:
+    review_page.register(app)  # the support team's review screen
     app.callback(
         Output(ids.CONTRIB_CARD, "hidden"),
         Output(ids.CONTRIB_GRAPH, "figure"),
         Output(ids.CONTRIB_SUMMARY, "children"),
         Output(ids.CONTRIB_TABLE, "children"),
         Input(ids.CONTRIB_SWITCH, "value"),
-        Input(dash_ids.VERSION, "data"),
+        Input(VERSION, "data"),
         State(shell_ids.LANG, "data"),
     )(show_contributions)
     app.callback(
-        Output(ids.DOWNLOAD_TAB, "href"),
-        Output(ids.DOWNLOAD_WIKITEXT, "href"),
-        Input({"type": FILTER, "name": ALL}, "value"),
-        State({"type": FILTER, "name": ALL}, "id"),
-        State(shell_ids.LANG, "data"),
-    )(download_links)
-    app.callback(
-        Output(ids.PLAN_CONTRIB_TABLE, "children"),
-        Input(ids.PLAN_CONTRIB_SWITCH, "value"),
-        Input({"type": support_ids.PLAN_FILTER, "name": ALL}, "value"),
-        Input(support_ids.PLAN_DATES, "start_date"),
-        Input(support_ids.PLAN_DATES, "end_date"),
-        State(shell_ids.LANG, "data"),
-        State({"type": support_ids.PLAN_FILTER, "name": ALL}, "id"),
+        output=Output(ids.PLAN_CONTRIB_TABLE, "children"),
+        inputs={
+            "on": Input(ids.PLAN_CONTRIB_SWITCH, "value"),
+            "values": Input({"type": support_ids.PLAN_FILTER, "name": ALL}, "value"),
+            "start": Input(support_ids.PLAN_DATES, "start_date"),
+            "end": Input(support_ids.PLAN_DATES, "end_date"),
+            "lang": State(shell_ids.LANG, "data"),
+            "filter_ids": State({"type": support_ids.PLAN_FILTER, "name": ALL}, "id"),
+        },
     )(plan_contributions)

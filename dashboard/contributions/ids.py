@@ -1,5 +1,5 @@
-"""IDs of what sits beside the events' results: individual contributions (dashboard card and
-planning column) and the Wikimedia downloads."""
+"""IDs of the individual contributions beside the events' results (the dashboard's card and
+the planning column)."""
 
 CONTRIB_SWITCH = "dash-contrib-switch"
 CONTRIB_CARD = "dash-contrib-card"  # the wrapper the switch shows or hides
@@ -9,7 +9,3 @@ CONTRIB_TABLE = "dash-contrib-table"
 
 PLAN_CONTRIB_SWITCH = "plan-contrib-switch"
 PLAN_CONTRIB_TABLE = "plan-contrib-table"
-
-WIKIMEDIA_MENU = "dash-wikimedia-menu"
-DOWNLOAD_TAB = "dash-download-tab"
-DOWNLOAD_WIKITEXT = "dash-download-wikitext"

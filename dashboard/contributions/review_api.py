@@ -9,11 +9,11 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, request
 
 from components import http_errors as api_errors
-from dashboard.auth.login import account, api_login_required
+from dashboard.auth.guards import account, api_login_required
 from data.contributions import model as contributions
 from data.contributions.review import DECISIONS, decide_logged
 from data.db import current_db
-from data.support.review import Role
+from data.support.accounts import Role
 
 blueprint = Blueprint("contrib_review", __name__, url_prefix="/api/v1/contributions")
 api_errors.answer_unavailable(blueprint)

@@ -1,6 +1,8 @@
 """IDs of the support team's review of individual contributions
 (``/<lang>/review/contributions``)."""
 
+from components.review_queue import QueueIds
+
 STATUS = "contrib-review-status"
 REFRESH = "contrib-review-refresh"  # a counter bumped after every decision
 FEEDBACK = "contrib-review-feedback"
@@ -9,4 +11,6 @@ PUBLISH = "contrib-review-publish"  # pattern {"type": PUBLISH, "id": contributi
 REJECT = "contrib-review-reject"
 REASON = "contrib-review-reason"
 ALERT = "contrib-review-alert"
-LINK = "review-contributions-link"  # on the review queue's page
+BACK = "contrib-review-back"  # the link back to the review queue
+
+REVIEW = QueueIds(STATUS, REFRESH, FEEDBACK, QUEUE, ALERT, PUBLISH, REJECT, REASON)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dash import Input, Output, State, ctx, html
+from dash import ClientsideFunction, Input, Output, State, ctx, html
 from dash.exceptions import PreventUpdate
 from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
@@ -44,7 +44,8 @@ def shift_month(_prev, _next, month: str | None) -> str:
 
 
 def show_events(language, region, event_format, start, end, zone, month, lang):
-    """The list (upcoming first, then past), the month grid, the map, the feed's link."""
+    """The list (upcoming first, then past), the month grid, the map, the feed's link and the
+    time zone's note, by output name."""
     if zone is None:
         raise PreventUpdate  # the browser's zone comes first (a clientside callback)
     lang = i18n.normalize(lang)
@@ -71,14 +72,14 @@ def show_events(language, region, event_format, start, end, zone, month, lang):
                 hidden,
             )
             listing.append(html.P(more, className="small text-body-secondary"))
-        return (
-            listing,
-            month_grid(events, _month(month), zone, lang),
-            figure,
-            summary,
-            feed_link(filters, lang),
-            note,
-        )
+        return {
+            "listing": listing,
+            "calendar": month_grid(events, _month(month), zone, lang),
+            "map": figure,
+            "map_summary": summary,
+            "feed": feed_link(filters, lang),
+            "zone_note": note,
+        }
 
 
 def feed_link(filters: EventFilters, lang: str) -> str:
@@ -89,10 +90,7 @@ def feed_link(filters: EventFilters, lang: str) -> str:
 def register(app) -> None:
     # The viewer's IANA zone; UTC when the browser does not say.
     app.clientside_callback(
-        """function () {
-            try { return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"; }
-            catch (err) { return "UTC"; }
-        }""",
+        ClientsideFunction("events", "zone"),
         Output(ids.ZONE, "data"),
         Input(ids.ZONE, "id"),
     )
@@ -104,18 +102,22 @@ def register(app) -> None:
         prevent_initial_call=True,
     )(shift_month)
     app.callback(
-        Output(ids.LIST, "children"),
-        Output(ids.CALENDAR, "children"),
-        Output(ids.MAP, "figure"),
-        Output(ids.MAP_SUMMARY, "children"),
-        Output(ids.FEED, "href"),
-        Output(ids.ZONE_NOTE, "children"),
-        Input(ids.LANGUAGE, "value"),
-        Input(ids.REGION, "value"),
-        Input(ids.FORMAT, "value"),
-        Input(ids.FROM, "value"),
-        Input(ids.TO, "value"),
-        Input(ids.ZONE, "data"),
-        Input(ids.MONTH, "data"),
-        State(shell_ids.LANG, "data"),
+        output={
+            "listing": Output(ids.LIST, "children"),
+            "calendar": Output(ids.CALENDAR, "children"),
+            "map": Output(ids.MAP, "figure"),
+            "map_summary": Output(ids.MAP_SUMMARY, "children"),
+            "feed": Output(ids.FEED, "href"),
+            "zone_note": Output(ids.ZONE_NOTE, "children"),
+        },
+        inputs={
+            "language": Input(ids.LANGUAGE, "value"),
+            "region": Input(ids.REGION, "value"),
+            "event_format": Input(ids.FORMAT, "value"),
+            "start": Input(ids.FROM, "value"),
+            "end": Input(ids.TO, "value"),
+            "zone": Input(ids.ZONE, "data"),
+            "month": Input(ids.MONTH, "data"),
+            "lang": State(shell_ids.LANG, "data"),
+        },
     )(show_events)

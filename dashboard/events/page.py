@@ -17,9 +17,8 @@ from components.charts import graph_config
 from components.fields import dropdown_labels
 from components.index import plotly_locale
 from dashboard.events import callbacks as events_callbacks
-from dashboard.events import ids
+from dashboard.events import ids, waiting
 from dashboard.events import review as events_review
-from dashboard.home import events_waiting
 from data import i18n
 from data.reference import reference
 
@@ -200,4 +199,4 @@ def register(app: dash.Dash) -> None:
     )
     events_callbacks.register(app)
     events_review.register(app)
-    events_waiting.register(app)
+    waiting.register(app)

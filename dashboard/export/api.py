@@ -18,17 +18,17 @@ from sqlalchemy.exc import IntegrityError
 
 from components import http_errors as api_errors
 from components.links import public_url
-from dashboard.auth.login import api_login_required, signed_in
+from dashboard.auth.guards import api_login_required, signed_in
 from dashboard.export import writers as export_writers
 from dashboard.export.dictionary import dictionary
-from dashboard.plan import export as plan_export
 from data import i18n
 from data.db import current_db
 from data.export import rows as export_rows
 from data.export.prefetch import prefetched
 from data.filters import parse_filters
 from data.overlap import analysis as overlap
-from data.support.review import Role, create_user
+from data.support import plan_export
+from data.support.accounts import Role, create_user
 
 blueprint = Blueprint("support", __name__, url_prefix="/api/v1")
 api_errors.answer_unavailable(blueprint)

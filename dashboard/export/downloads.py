@@ -1,13 +1,20 @@
-"""Downloads for Wikimedia wikis: the filtered aggregates as Commons tabular data and as a
-sortable wikitext table for Meta-Wiki. The links follow the filters (extras_callbacks)."""
+"""Downloads for Wikimedia wikis on the dashboard: the filtered aggregates as Commons tabular
+data and as a sortable wikitext table for Meta-Wiki; a callback keeps the links on the filters."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import ALL, Input, Output, State, html
 from flask_babel import gettext as _
 
-from dashboard.contributions import ids
+from components import ids as shell_ids
+from components.filter_values import filters_from
+from components.filters import FILTER
+from dashboard.export import ids
+from data import i18n
+from data.filters import to_query
 
 TAB_URL = "/api/v1/commons/priorities.tab.json"
 WIKITEXT_URL = "/api/v1/wikitext/priorities.wiki"
@@ -41,3 +48,20 @@ def wikimedia_menu(lang: str | None = None) -> dbc.DropdownMenu:
         color="link",
         className="d-inline-block ms-2",
     )
+
+
+def download_links(values, names, lang):
+    """The Wikimedia downloads for the filters shown (as ``/api/v1/summary`` reads them)."""
+    query = {**to_query(filters_from(values, names)), "lang": i18n.normalize(lang), "download": 1}
+    suffix = "?" + urlencode(query)
+    return TAB_URL + suffix, WIKITEXT_URL + suffix
+
+
+def register(app) -> None:
+    app.callback(
+        Output(ids.DOWNLOAD_TAB, "href"),
+        Output(ids.DOWNLOAD_WIKITEXT, "href"),
+        Input({"type": FILTER, "name": ALL}, "value"),
+        State({"type": FILTER, "name": ALL}, "id"),
+        State(shell_ids.LANG, "data"),
+    )(download_links)

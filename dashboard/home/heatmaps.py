@@ -7,7 +7,7 @@ from flask_babel import format_percent, ngettext
 from flask_babel import gettext as _
 
 from components.charts import Chart, bidi
-from dashboard.home.figure_parts import (
+from components.figure_parts import (
     empty,
     format_decimal,
     heatmap_figure,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask_babel import gettext as _
 
 from components.charts import CATEGORICAL, SEQUENTIAL_SCALE, Chart, figure
-from dashboard.home.figure_parts import format_decimal, nothing, wrap
+from components.figure_parts import format_decimal, nothing, wrap
 from data import i18n
 from data.aggregates.insights import Insights
 from data.reference import reference

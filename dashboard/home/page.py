@@ -1,4 +1,5 @@
-"""Registers the public dashboard (``/<lang>/``) and its callbacks."""
+"""Registers the public dashboard (``/<lang>/``) and its callbacks, with those of the comparison
+and the Wikimedia downloads it shows."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from flask_babel import gettext as _
 
 from components import shell
 from components.index import plotly_locale
+from dashboard.compare import callbacks as compare_callbacks
+from dashboard.export import downloads
 from dashboard.home import callbacks
 from dashboard.home.layout import dashboard
 from data import i18n
@@ -53,3 +56,6 @@ def register(app: dash.Dash) -> None:
         nav_order=1,
     )
     callbacks.register(app)
+    # The pieces the dashboard composes that no page of their own registers.
+    compare_callbacks.register(app)
+    downloads.register(app)

@@ -3,8 +3,6 @@ session."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, ctx, html
 from dash.exceptions import PreventUpdate
@@ -13,40 +11,18 @@ from flask_babel import gettext as _
 
 from components import ids as shell_ids
 from components.charts import data_table
-from dashboard.auth.login import account, allowed
+from components.planning import PLAN_DATES, PLAN_FILTER, to_filters
+from components.wiring import each
+from dashboard.auth.guards import account, require
 from dashboard.plan import figures as plan_figures
-from dashboard.review import ids
+from dashboard.plan import ids
 from data import i18n
-from data.aggregates.queries import Filters
 from data.db import current_db
 from data.overlap import analysis as overlap
-from data.support.review import ReviewError, plan_items, remove_plan_item, save_plan_item
+from data.support.plan import plan_items, remove_plan_item, save_plan_item
+from data.support.review import ReviewError
 
-FILTER = {"type": ids.PLAN_FILTER, "name": ALL}
-
-
-def require() -> None:
-    if not allowed():
-        raise PreventUpdate
-
-
-def _date(value) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
-
-
-def to_filters(values: list, filter_ids: list[dict], start, end) -> Filters:
-    chosen = {i["name"]: v for i, v in zip(filter_ids, values, strict=True) if v}
-    return Filters(
-        region=chosen.get("region"),
-        theme=chosen.get("theme"),
-        format=chosen.get("format"),
-        group=chosen.get("group"),
-        date_from=_date(start),
-        date_to=_date(end),
-    )
+FILTER = {"type": PLAN_FILTER, "name": ALL}
 
 
 def update_plan(values, start, end, share_group, lang, filter_ids):
@@ -206,43 +182,32 @@ def render_draft(_refresh, lang):
 
 
 def register(app) -> None:
+    dates = (Input(PLAN_DATES, "start_date"), Input(PLAN_DATES, "end_date"))
+    narrowing = [Input(FILTER, "value"), *dates]  # what every view of the plan is narrowed by
+    lang = State(shell_ids.LANG, "data")
     app.callback(
-        Output(ids.PLAN_TABLE, "children"),
-        Output(ids.PLAN_HEATMAP, "figure"),
-        Output(ids.PLAN_HEATMAP_SUMMARY, "children"),
-        Output(ids.PLAN_HEATMAP_TABLE, "children"),
-        Output(ids.PLAN_PAIRS, "children"),
-        Output(ids.PLAN_GAPS, "children"),
-        Input(FILTER, "value"),
-        Input(ids.PLAN_DATES, "start_date"),
-        Input(ids.PLAN_DATES, "end_date"),
-        Input(ids.PLAN_SHARE_GROUP, "value"),
-        State(shell_ids.LANG, "data"),
-        State(FILTER, "id"),
+        [Output(ids.PLAN_TABLE, "children"), Output(ids.PLAN_HEATMAP, "figure")],
+        each(Output, "children", ids.PLAN_HEATMAP_SUMMARY, ids.PLAN_HEATMAP_TABLE),
+        each(Output, "children", ids.PLAN_PAIRS, ids.PLAN_GAPS),
+        [*narrowing, Input(ids.PLAN_SHARE_GROUP, "value")],
+        [lang, State(FILTER, "id")],
     )(update_plan)
     app.callback(
         Output(ids.PLAN_SOURCES, "children"),
-        Input(ids.PLAN_SOURCE, "value"),
-        Input(FILTER, "value"),
-        Input(ids.PLAN_DATES, "start_date"),
-        Input(ids.PLAN_DATES, "end_date"),
-        State(shell_ids.LANG, "data"),
-        State(FILTER, "id"),
+        [Input(ids.PLAN_SOURCE, "value"), *narrowing],
+        [lang, State(FILTER, "id")],
     )(show_sources)
+    # Add or remove, then redraw the draft: the refresh counter is bumped after every change.
     app.callback(
-        Output(ids.PLAN_FEEDBACK, "children"),
-        Output(ids.PLAN_REFRESH, "data"),
-        Input(ids.PLAN_ADD, "n_clicks"),
-        Input({"type": ids.PLAN_REMOVE, "code": ALL}, "n_clicks"),
-        State(ids.PLAN_SOURCE, "value"),
-        State(ids.PLAN_NOTE, "value"),
-        State(ids.PLAN_OWNER, "value"),
-        State(ids.PLAN_REFRESH, "data"),
-        State(shell_ids.LANG, "data"),
+        [Output(ids.PLAN_FEEDBACK, "children"), Output(ids.PLAN_REFRESH, "data")],
+        [
+            Input(ids.PLAN_ADD, "n_clicks"),
+            Input({"type": ids.PLAN_REMOVE, "code": ALL}, "n_clicks"),
+        ],
+        each(State, "value", ids.PLAN_SOURCE, ids.PLAN_NOTE, ids.PLAN_OWNER),
+        [State(ids.PLAN_REFRESH, "data"), lang],
         prevent_initial_call=True,
     )(edit_plan)
-    app.callback(
-        Output(ids.PLAN_DRAFT, "children"),
-        Input(ids.PLAN_REFRESH, "data"),
-        State(shell_ids.LANG, "data"),
-    )(render_draft)
+    app.callback(Output(ids.PLAN_DRAFT, "children"), Input(ids.PLAN_REFRESH, "data"), lang)(
+        render_draft
+    )

@@ -13,16 +13,11 @@ from components.charts import Chart, styled
 from data import i18n
 from data.overlap.shapes import Cell, Gaps, InitiativeMetrics, Pair
 from data.reference import reference
+from data.support.plan_export import points_text
 
 HEATMAP_ROWS = 20
 # A single-hue scale (light to dark blue) reads the same with colour-vision deficiencies.
 BLUES = [[0.0, "#f7fbff"], [0.5, "#6baed6"], [1.0, "#08306b"]]
-POINTS = "#,##0.#"  # points (data.scoring) are shared among ties and unranked sets: 2.5, 3.8
-
-
-def points_text(value: float) -> str:
-    """Points with at most one decimal, in the current locale."""
-    return format_decimal(value, format=POINTS)
 
 
 def metrics_columns(group: str | None) -> list[str]:

@@ -10,25 +10,24 @@ import dash
 import dash_bootstrap_components as dbc
 import plotly.graph_objects as go
 from dash import dcc, html
-from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from components.charts import graph_config, styled
 from components.fields import dropdown_labels
 from components.index import plotly_locale
-from dashboard.auth.login import signed_in, support_page
-from dashboard.contributions.layout import plan_part as contributions_column
+from components.planning import PLAN_DATES, PLAN_FILTER, contributions_column
+from dashboard.auth.pages import register_support_page, support_layout, support_title
 from dashboard.plan import callbacks as plan_callbacks
-from dashboard.review import ids
+from dashboard.plan import ids
 from data import i18n
 from data.reference import reference
-from data.support.review import Role
 
 MODULE = "dashboard.plan"
+PATH = "plan"
 
 
 def filter_id(name: str) -> dict:
-    return {"type": ids.PLAN_FILTER, "name": name}
+    return {"type": PLAN_FILTER, "name": name}
 
 
 def _card(title: str, *children, **kwargs) -> dbc.Card:
@@ -64,7 +63,7 @@ def filters() -> dbc.Row:
             ),
             dbc.Col(
                 dcc.DatePickerRange(
-                    id=ids.PLAN_DATES,
+                    id=PLAN_DATES,
                     display_format="YYYY-MM-DD",
                     start_date_placeholder_text=_("From"),
                     end_date_placeholder_text=_("To"),
@@ -113,7 +112,7 @@ def plan_content(lang: str = i18n.DEFAULT, bare: bool = False) -> html.Div:
         html.P(
             [
                 _("Export the plan:") + " ",
-                html.A("CSV", href=f"/api/v1/plan/draft?format=csv&lang={lang}", id="plan-csv"),
+                html.A("CSV", href=f"/api/v1/plan/draft?format=csv&lang={lang}", id=ids.PLAN_CSV),
                 " · ",
                 html.A("XLSX", href=f"/api/v1/plan/draft?format=xlsx&lang={lang}"),
                 " · ",
@@ -173,31 +172,22 @@ def plan_content(lang: str = i18n.DEFAULT, bare: bool = False) -> html.Div:
     )
 
 
-def title(lang: str = i18n.DEFAULT, **_kwargs) -> str:
-    with force_locale(i18n.normalize(lang)):
-        return _("Planning") + " · " + _("Movement Priorities")
+def content(lang: str | None, **_kwargs) -> html.Div:
+    return plan_content(bare=True) if lang is None else plan_content(lang)
 
 
-def layout(lang: str | None = None, **_kwargs):
-    if lang is None:  # Dash's bare call: the component tree only, no data
-        return plan_content(bare=True)
-    lang = i18n.normalize(lang)
-    with force_locale(lang):
-        if not signed_in():
-            return support_page(lang, MODULE, "plan", Role.REVIEWER)
-        return support_page(lang, MODULE, "plan", Role.REVIEWER, plan_content(lang))
+layout = support_layout(MODULE, PATH, content)
+title = support_title(lambda: _("Planning"))
 
 
 def register(app: dash.Dash) -> None:
-    dash.register_page(
+    register_support_page(
         MODULE,
-        path_template="/<lang>/plan",
-        layout=layout,
-        title=title,
+        PATH,
+        layout,
+        title,
         order=12,
         nav_label=lambda: _("Planning"),
         nav_order=11,
-        nav_if=signed_in,
-        support_role=Role.REVIEWER,
     )
     plan_callbacks.register(app)

@@ -8,7 +8,7 @@ from typing import Any
 from dash.exceptions import PreventUpdate
 from flask_babel import gettext as _
 
-from dashboard.auth.login import account
+from dashboard.auth.guards import account
 from dashboard.review import ids
 from data.db import current_db
 from data.reference import reference

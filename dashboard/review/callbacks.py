@@ -12,48 +12,30 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from components import ids as shell_ids
-from dashboard.auth.login import account, allowed
+from components.review_queue import next_step, refusing
+from components.wiring import each
+from dashboard.auth.guards import account, allowed, signed_in
 from dashboard.review import ids
 from dashboard.review.actions import FIX_FIELDS, perform
-from dashboard.review.views import audit_table, detail_view, queue_table, status_label
+from dashboard.review.views import audit_table, detail_view, queue_table
 from data import i18n
 from data.db import current_db
 from data.initiative_list.retired import retired_of, touched_reports, with_retired
 from data.reference import reference
-from data.support.review import (
-    AUTO_PUBLISH,
-    ReviewError,
-    Role,
-    audit_entries,
-    queue,
-    report_detail,
-    set_setting,
-)
+from data.support.accounts import Role
+from data.support.audit import audit_entries
+from data.support.review import ReviewError, queue, report_detail
+from data.support.settings import AUTO_PUBLISH, set_setting
 
-# ``perform`` and ``status_label`` stay importable from here, as before the split.
-__all__ = [
-    "act",
-    "open_report",
-    "perform",
-    "register",
-    "render_audit",
-    "render_queue",
-    "require",
-    "set_auto_publish",
-    "show_report",
-    "status_label",
-]
+BUTTONS = (ids.REVIEW_PUBLISH, ids.REVIEW_REJECT, ids.REVIEW_DUPLICATE, ids.REVIEW_CORRECT)
+FIX = {"type": ids.REVIEW_FIX, "name": ALL}
+LANG = State(shell_ids.LANG, "data")
 
 
-def require(role: str = Role.REVIEWER) -> None:
-    if not allowed(role):
-        raise PreventUpdate
-
-
+@refusing(signed_in)
 def render_queue(status, region, duplicates_only, _refresh, lang, list_change=False):
     """The queue; ``list_change``: only the reports the initiative list change touched (those
     holding a retired choice are flagged)."""
-    require()
     within = touched_reports() if list_change else None
     with current_db().session(readonly=True) as session:
         rows = queue(session, status or None, region or None, bool(duplicates_only), within=within)
@@ -62,16 +44,16 @@ def render_queue(status, region, duplicates_only, _refresh, lang, list_change=Fa
         return queue_table(rows, flagged)
 
 
+@refusing(signed_in)
 def open_report(clicks: list[int | None]):
-    require()
     if not any(clicks) or not isinstance(ctx.triggered_id, dict):
         raise PreventUpdate
     return ctx.triggered_id["id"]
 
 
+@refusing(signed_in)
 def show_report(selected, _refresh, lang, fix_ids: list[dict]):
     """The open report, every field as text, and the correction inputs filled in."""
-    require()
     lang = i18n.normalize(lang)
     blank = [no_update] * len(fix_ids)
     if not selected:
@@ -88,6 +70,7 @@ def show_report(selected, _refresh, lang, fix_ids: list[dict]):
         return detail_view(found), False, [values.get(i["name"]) for i in fix_ids]
 
 
+@refusing(signed_in)
 def act(
     _publish,
     _reject,
@@ -103,7 +86,6 @@ def act(
     refresh,
     lang,
 ):
-    require()
     action = ctx.triggered_id
     if not isinstance(action, str):
         raise PreventUpdate
@@ -115,9 +97,7 @@ def act(
             color = "success"
         except (ReviewError, ValueError) as error:
             message, color = _("The change was not saved: %(error)s", error=str(error)), "danger"
-        return dbc.Alert(message, color=color, dismissable=True, id="review-alert"), (
-            refresh or 0
-        ) + 1
+        return next_step(message, color, ids.REVIEW_ALERT, refresh, dismissable=True)
 
 
 def set_auto_publish(value, lang):
@@ -135,8 +115,8 @@ def set_auto_publish(value, lang):
         )
 
 
+@refusing(signed_in)
 def render_audit(_mounted, lang):
-    require()
     with current_db().session(readonly=True) as session:
         entries = audit_entries(session)
     with force_locale(i18n.normalize(lang)):
@@ -146,11 +126,9 @@ def render_audit(_mounted, lang):
 def register(app) -> None:
     app.callback(
         Output(ids.REVIEW_QUEUE, "children"),
-        Input(ids.REVIEW_STATUS, "value"),
-        Input(ids.REVIEW_REGION, "value"),
-        Input(ids.REVIEW_DUPLICATES, "value"),
+        each(Input, "value", ids.REVIEW_STATUS, ids.REVIEW_REGION, ids.REVIEW_DUPLICATES),
         Input(ids.REVIEW_REFRESH, "data"),
-        State(shell_ids.LANG, "data"),
+        LANG,
         Input(ids.REVIEW_LIST_CHANGE, "value"),  # last: callers may leave it out
     )(render_queue)
     app.callback(
@@ -159,40 +137,30 @@ def register(app) -> None:
         prevent_initial_call=True,
     )(open_report)
     app.callback(
-        Output(ids.REVIEW_DETAIL, "children"),
-        Output(ids.REVIEW_ACTIONS, "hidden"),
-        Output({"type": ids.REVIEW_FIX, "name": ALL}, "value"),
-        Input(ids.REVIEW_SELECTED, "data"),
-        Input(ids.REVIEW_REFRESH, "data"),
-        State(shell_ids.LANG, "data"),
-        State({"type": ids.REVIEW_FIX, "name": ALL}, "id"),
+        [Output(ids.REVIEW_DETAIL, "children"), Output(ids.REVIEW_ACTIONS, "hidden")],
+        Output(FIX, "value"),
+        each(Input, "data", ids.REVIEW_SELECTED, ids.REVIEW_REFRESH),
+        [LANG, State(FIX, "id")],
     )(show_report)
+    # Decide and next: every decision bumps the refresh counter, which redraws the queue and
+    # the open report.
     app.callback(
-        Output(ids.REVIEW_FEEDBACK, "children"),
-        Output(ids.REVIEW_REFRESH, "data"),
-        Input(ids.REVIEW_PUBLISH, "n_clicks"),
-        Input(ids.REVIEW_REJECT, "n_clicks"),
-        Input(ids.REVIEW_DUPLICATE, "n_clicks"),
-        Input(ids.REVIEW_CORRECT, "n_clicks"),
-        Input(ids.REVIEW_BULK, "n_clicks"),
+        [Output(ids.REVIEW_FEEDBACK, "children"), Output(ids.REVIEW_REFRESH, "data")],
+        each(Input, "n_clicks", *BUTTONS, ids.REVIEW_BULK),
         State(ids.REVIEW_SELECTED, "data"),
-        State(ids.REVIEW_REASON, "value"),
-        State(ids.REVIEW_DUPLICATE_OF, "value"),
-        State({"type": ids.REVIEW_FIX, "name": ALL}, "value"),
-        State({"type": ids.REVIEW_FIX, "name": ALL}, "id"),
-        State({"type": ids.REVIEW_PICK, "id": ALL}, "value"),
-        State(ids.REVIEW_REFRESH, "data"),
-        State(shell_ids.LANG, "data"),
+        each(State, "value", ids.REVIEW_REASON, ids.REVIEW_DUPLICATE_OF, FIX),
+        [State(FIX, "id"), State({"type": ids.REVIEW_PICK, "id": ALL}, "value")],
+        [State(ids.REVIEW_REFRESH, "data"), LANG],
         prevent_initial_call=True,
     )(act)
     app.callback(
         Output(ids.REVIEW_AUTO_NOTE, "children"),
         Input(ids.REVIEW_AUTO, "value"),
-        State(shell_ids.LANG, "data"),
+        LANG,
         prevent_initial_call=True,
     )(set_auto_publish)
     app.callback(
         Output(ids.AUDIT_TABLE, "children"),
         Input(ids.AUDIT_TABLE, "id"),  # fires once when the page is shown
-        State(shell_ids.LANG, "data"),
+        LANG,
     )(render_audit)

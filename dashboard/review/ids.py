@@ -1,4 +1,6 @@
-"""IDs of the support team's pages (review queue, audit log, planning)."""
+"""IDs of the review queue of reports (``/<lang>/review``) and of the audit log."""
+
+from components.review_queue import QueueIds
 
 # Review queue
 REVIEW_STATUS = "review-status"
@@ -24,23 +26,8 @@ REVIEW_DUPLICATE_OF = "review-duplicate-of"
 REVIEW_CORRECT = "review-correct"
 REVIEW_FIX = "review-fix"  # dict IDs {"type": REVIEW_FIX, "name": field}
 AUDIT_TABLE = "audit-table"
+AUDIT_LINK = "review-audit-link"
+CONTRIBUTIONS_LINK = "review-contributions-link"  # to the contributions' review
+REVIEW_ALERT = "review-alert"
 
-# Planning
-PLAN_FILTER = "plan-filter"  # dict IDs {"type": PLAN_FILTER, "name": region|theme|format|group}
-PLAN_DATES = "plan-dates"
-PLAN_SHARE_GROUP = "plan-share-group"
-PLAN_TABLE = "plan-table"
-PLAN_HEATMAP = "plan-heatmap"
-PLAN_HEATMAP_TABLE = "plan-heatmap-table"
-PLAN_PAIRS = "plan-pairs"
-PLAN_GAPS = "plan-gaps"
-PLAN_SOURCE = "plan-source"  # the initiative whose events are shown
-PLAN_SOURCES = "plan-sources"
-PLAN_NOTE = "plan-note"
-PLAN_OWNER = "plan-owner"
-PLAN_ADD = "plan-add"
-PLAN_REMOVE = "plan-remove"  # dict IDs {"type": PLAN_REMOVE, "code": code}
-PLAN_DRAFT = "plan-draft"
-PLAN_FEEDBACK = "plan-feedback"
-PLAN_REFRESH = "plan-refresh"
-PLAN_HEATMAP_SUMMARY = "plan-heatmap-summary"
+REVIEW = QueueIds(REVIEW_STATUS, REVIEW_REFRESH, REVIEW_FEEDBACK, REVIEW_QUEUE, REVIEW_ALERT)

@@ -12,11 +12,11 @@ from dash import dcc, html
 from flask_babel import format_datetime
 from flask_babel import gettext as _
 
+from components.review_queue import status_label
 from dashboard.review import ids
 from data import i18n
 from data.initiative_list.load import REFERENCE_LOADED
 from data.initiative_list.retired import ACTION
-from data.models import Status
 from data.reference import reference
 
 
@@ -65,15 +65,6 @@ def queue_table(rows, flagged: Collection[int] = ()) -> html.P | dbc.Table:
         hover=True,
         responsive=True,
     )
-
-
-def status_label(code: str) -> str:
-    return {
-        Status.PENDING: _("Pending"),
-        Status.PUBLISHED: _("Published"),
-        Status.REJECTED: _("Rejected"),
-        Status.DUPLICATE: _("Duplicate"),
-    }.get(code, code)
 
 
 def dcc_pick(report_id: int):

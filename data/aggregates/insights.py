@@ -22,7 +22,7 @@ from data.aggregates.queries import (
     Summary,
     matching_reports,
 )
-from data.aggregates.queries import summary as summary_raw
+from data.aggregates.summary import summary as summary_raw
 from data.aggregates.tables import AggEvents
 from data.models import (
     Report,

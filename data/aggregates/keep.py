@@ -22,29 +22,10 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from data import models
+from data.aggregates import tables
 from data.aggregates.recount import keys, published, recount, values
-from data.aggregates.tables import (
-    SHARES,
-    TABLES,
-    AggCoordination,
-    AggEvents,
-    AggGroups,
-    AggInitiatives,
-    AggLanguages,
-    AggPrioritized,
-    AggRecommendations,
-)
 from data.aggregates.write import apply
-from data.models import (
-    Report,
-    ReportCoordination,
-    ReportGroup,
-    ReportInitiative,
-    ReportLanguage,
-    ReportRecommendation,
-    ReportTheme,
-    Status,
-)
 from data.privacy import THRESHOLD, countable, lower_bound, public_count, share_total, suppressed
 from data.reference import reference
 
@@ -52,16 +33,14 @@ from data.reference import reference
 def _children(connection, ids: list[int]) -> dict:
     """Each child table's rows of these reports, by report id."""
     out: dict = {}
+    i, rec = models.ReportInitiative, models.ReportRecommendation
     for name, columns in (
-        ("initiatives", (ReportInitiative.rank, ReportInitiative.code, ReportInitiative.points)),
-        (
-            "recommendations",
-            (ReportRecommendation.rank, ReportRecommendation.code, ReportRecommendation.points),
-        ),
-        ("coordination", (ReportCoordination.initiative_code,)),
-        ("groups", (ReportGroup.group_code, ReportGroup.count)),
-        ("themes", (ReportTheme.theme_code,)),
-        ("languages", (ReportLanguage.language_code,)),
+        ("initiatives", (i.rank, i.code, i.points)),
+        ("recommendations", (rec.rank, rec.code, rec.points)),
+        ("coordination", (models.ReportCoordination.initiative_code,)),
+        ("groups", (models.ReportGroup.group_code, models.ReportGroup.count)),
+        ("themes", (models.ReportTheme.theme_code,)),
+        ("languages", (models.ReportLanguage.language_code,)),
     ):
         table = columns[0].class_
         found = defaultdict(list)
@@ -80,7 +59,7 @@ def contributions(session: Session, ids: Iterable[int], sign: int = 1) -> dict:
     """Per table, {(facet, value, keys…): [values…]}: what these reports (the published ones
     among them) add to it; ``sign`` -1: what they take away."""
     ids = sorted(set(ids))
-    out: dict = {table: {} for table in TABLES}
+    out: dict = {table: {} for table in tables.TABLES}
     for start in range(0, len(ids), CHUNK):
         _contribute(session, ids[start : start + CHUNK], sign, out)
     return out
@@ -88,7 +67,7 @@ def contributions(session: Session, ids: Iterable[int], sign: int = 1) -> dict:
 
 def _contribute(session: Session, ids: list[int], sign: int, out: dict) -> None:
     """Add these reports' rows (read back), times ``sign``, into ``out``."""
-    r = Report
+    r = models.Report
     connection = session.connection()  # Core: these reads need no ORM objects
     reports = connection.execute(
         select(
@@ -139,29 +118,29 @@ def _count(
     facets += [("theme", t) for t in themes]
     facets += [("language", code) for code in languages]
     facets += [("group", g) for g, n in groups if countable(n, of)]
-    facets += [(f"group{s}", g) for s in SHARES for g, n in groups if countable(n, of, s)]
+    facets += [(f"group{s}", g) for s in tables.SHARES for g, n in groups if countable(n, of, s)]
     place = country or ""
-    rec_of = _recommendation_of()
+    rec_of = reference().recommendation_of()
     rows = {
-        AggEvents: [
+        tables.AggEvents: [
             ((region, place, week), (own, own * people, own * lower_bound(total, precision)))
         ],
-        AggInitiatives: [
+        tables.AggInitiatives: [
             # A continuation's participants are the earlier report's: not weighted again.
             ((region, code), (1, points, int(rank == 1), points * people * own))
             for rank, code, points in ranked
         ],
-        AggRecommendations: [((code,), (1, points)) for _rank, code, points in chosen],
-        AggPrioritized: [
+        tables.AggRecommendations: [((code,), (1, points)) for _rank, code, points in chosen],
+        tables.AggPrioritized: [
             ((region, place, rec), (1,))
             for rec in sorted({c for _r, c, _p in chosen} | {rec_of[c] for _r, c, _p in ranked})
         ],
-        AggGroups: [
+        tables.AggGroups: [
             ((region, g), (1, public_count(n, people), people, int(suppressed(n, THRESHOLD))))
             for g, n in groups
         ],
-        AggLanguages: [((code,), (1,)) for code in languages],
-        AggCoordination: [((region, code), (1,)) for code in coordinated],
+        tables.AggLanguages: [((code,), (1,)) for code in languages],
+        tables.AggCoordination: [((region, code), (1,)) for code in coordinated],
     }
     for table, found in rows.items():
         into = out[table]
@@ -173,17 +152,13 @@ def _count(
                 into[full] = signed[:] if now is None else list(map(operator.add, now, signed))
 
 
-def _recommendation_of() -> dict[str, str]:
-    return {code: item.recommendation for code, item in reference().initiatives.items()}
-
-
 def of_new(report: Mapping[str, Any], children: Mapping[str, list[dict]], sign: int = 1) -> dict:
     """What a report not stored yet adds to the tables (nothing unless published), from its rows
     in memory (``data.reports.write.report_rows``): no read-back, and it can be worked out before
     the
     writing transaction starts. Same shape as ``contributions``."""
-    out: dict = {table: {} for table in TABLES}
-    if report["status"] == Status.PUBLISHED:
+    out: dict = {table: {} for table in tables.TABLES}
+    if report["status"] == models.Status.PUBLISHED:
         _count(
             out,
             sign,
@@ -205,7 +180,7 @@ def of_new(report: Mapping[str, Any], children: Mapping[str, list[dict]], sign: 
 
 def merge(*found: dict) -> dict:
     """Several ``contributions`` summed into one (rows summing to zero left out)."""
-    out: dict = {table: {} for table in TABLES}
+    out: dict = {table: {} for table in tables.TABLES}
     for each in found:
         for table, rows in each.items():
             into = out[table]
@@ -222,7 +197,7 @@ def read(session: Session, ids: Iterable[int], sign: int = 1) -> dict:
     """``contributions`` of these reports as the session holds them now (flushed first)."""
     ids = list(ids)
     if not ids:
-        return {table: {} for table in TABLES}
+        return {table: {} for table in tables.TABLES}
     session.flush()  # the report's rows as they are now
     return contributions(session, ids, sign)
 
@@ -240,22 +215,28 @@ def subtract(session: Session, *report_ids: int) -> None:
         apply(session, read(session, report_ids, -1))
 
 
-def rebuild(session: Session) -> None:
-    """Recompute every table from the raw rows of the published reports."""
+def rebuild(session: Session, recommendation_of: Mapping[str, str] | None = None) -> None:
+    """Recompute every table from the raw rows of the published reports (initiatives counted
+    for ``recommendation_of``'s recommendations, by default the current reference's)."""
     session.flush()
     dialect = session.get_bind().dialect.name
-    for table, statements in recount(published, dialect).items():
+    tables_now = recount(published, dialect, recommendation_of=recommendation_of)
+    for table, statements in tables_now.items():
         session.execute(delete(table))
         columns = ["facet", "value", *keys(table), *values(table)]
         for statement in statements:
             session.execute(table.__table__.insert().from_select(columns, statement))
 
 
-def verify(session: Session, limit: int = 50) -> list[str]:
-    """Where the tables and a recount from the raw rows differ (at most ``limit`` lines)."""
+def verify(
+    session: Session, limit: int = 50, recommendation_of: Mapping[str, str] | None = None
+) -> list[str]:
+    """Where the tables and a recount from the raw rows differ (at most ``limit`` lines;
+    ``recommendation_of`` as for ``rebuild``)."""
     dialect = session.get_bind().dialect.name
     problems: list[str] = []
-    for table, statements in recount(published, dialect).items():
+    expected_tables = recount(published, dialect, recommendation_of=recommendation_of)
+    for table, statements in expected_tables.items():
         width = len(keys(table)) + 2
         expected = {}
         for statement in statements:

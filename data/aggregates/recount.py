@@ -8,7 +8,7 @@ one child table, so both backends plan it as a scan and a hash or index join: ``
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from sqlalchemy import ColumnElement, case, func, literal_column, select, union
 from sqlalchemy.orm import aliased
@@ -93,8 +93,9 @@ def _facet(kind: str, dialect: str):
     return g.group_code, [(g, g.report_id == r.id)], [wanted]
 
 
-def _tables(scope: Scope, dialect: str) -> dict:
-    """Per table: (the FROM, key expressions, expressions to sum) over the reports in scope."""
+def _tables(scope: Scope, dialect: str, recommendation_of: Mapping[str, str]) -> dict:
+    """Per table: (the FROM, key expressions, expressions to sum) over the reports in scope;
+    ``recommendation_of`` gives each initiative's recommendation."""
     r, i, rec = Report, ReportInitiative, ReportRecommendation
     country = func.coalesce(r.country, "")
     total = func.coalesce(r.participants_total, 0)
@@ -102,10 +103,7 @@ def _tables(scope: Scope, dialect: str) -> dict:
     # (data.aggregates.tables).
     own = case((r.continues.is_(None), 1), else_=0)
     c = ReportCoordination
-    rec_of = case(
-        {code: item.recommendation for code, item in reference().initiatives.items()},
-        value=i.code,
-    )
+    rec_of = case(dict(recommendation_of), value=i.code)
     mine = select(r.id).where(scope(r))
     # An event prioritized a recommendation when it chose it or one of its initiatives.
     pairs = union(
@@ -156,11 +154,20 @@ def _tables(scope: Scope, dialect: str) -> dict:
     }
 
 
-def recount(scope: Scope, dialect: str, kinds: tuple[str, ...] = FACETS) -> dict:
+def recount(
+    scope: Scope,
+    dialect: str,
+    kinds: tuple[str, ...] = FACETS,
+    recommendation_of: Mapping[str, str] | None = None,
+) -> dict:
     """Per table, a list of SELECTs (one per facet kind) of rows shaped like the table's:
-    facet, value, keys…, sums…, for the reports that ``scope(Report)`` admits."""
+    facet, value, keys…, sums…, for the reports that ``scope(Report)`` admits. Initiatives count
+    for the recommendation ``recommendation_of`` gives them, by default the current reference's
+    (an initiative list being loaded passes its own)."""
+    if recommendation_of is None:
+        recommendation_of = reference().recommendation_of()
     out = {}
-    for table, (source, key, summed) in _tables(scope, dialect).items():
+    for table, (source, key, summed) in _tables(scope, dialect, recommendation_of).items():
         names = keys(table)
         statements = []
         for kind in kinds:

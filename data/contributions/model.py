@@ -30,7 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from data.models import Base, Status, _utcnow
-from data.reports.write import bump_version
+from data.version import bump_version
 
 MAX_INITIATIVES = 5
 MAX_RECOMMENDATIONS = 3

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 from data.contributions.model import Contribution, decide
 from data.events.model import utc
 from data.models import Status
-from data.support.review import Account, log
+from data.support.accounts import Account
+from data.support.audit import log
 from data.text_policy import TextRefused, check
 
 DECISIONS = {"publish": Status.PUBLISHED, "reject": Status.REJECTED}

@@ -15,9 +15,11 @@ from sqlalchemy.orm import Session
 
 from data.events.model import Event, EventLanguage, utc
 from data.models import Status
-from data.reports.write import bump_version, token_hash
-from data.support.review import Account, log
+from data.reports.write import token_hash
+from data.support.accounts import Account
+from data.support.audit import log
 from data.text_policy import TextRefused, check
+from data.version import bump_version
 
 # Fields the organizer's edit link may change (status, token and report link are not theirs).
 EDITABLE = (

@@ -18,8 +18,6 @@ import dataclasses
 import os
 import re
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,9 +27,10 @@ from sqlalchemy.orm import Session
 from data.aggregates import keep as aggregates_keep
 from data.contributions.model import ContributionInitiative
 from data.models import ReportCoordination, ReportInitiative
-from data.reference import REFERENCE_DIR, Initiative, Reference, reference
-from data.reports.write import bump_version
-from data.support.review import AuditLog, PlanItem
+from data.reference import REFERENCE_DIR, Initiative, reference
+from data.support.audit import AuditLog
+from data.support.plan import PlanItem
+from data.version import bump_version
 
 REFERENCE_LOADED = "reference_loaded"
 TARGET = REFERENCE_DIR / "initiatives.csv"
@@ -216,21 +215,6 @@ def _initiatives(rows: dict[str, dict[str, str]]) -> dict[str, Initiative]:
     }
 
 
-@contextmanager
-def _recounting_with(ref: Reference) -> Iterator[None]:
-    """The recount (``data.aggregates.recount``) reads each initiative's recommendation from
-    ``reference()``; the new list is written only after the commit, so while the tables are
-    recounted inside the transaction, it reads this one. A command-line process: one thread."""
-    import data.aggregates.recount as recount
-
-    saved = recount.reference
-    recount.reference = lambda: ref
-    try:
-        yield
-    finally:
-        recount.reference = saved
-
-
 def _write(rows: dict[str, dict[str, str]], target: Path) -> None:
     """All or nothing: a temporary file beside the target, renamed over it."""
     fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
@@ -288,9 +272,9 @@ def apply(db, path: Path, who: str, target: Path | None = None) -> ListDiff:
             )
         )
         if found.moved:  # who prioritized which recommendation follows its initiatives
+            # The new list is written only after the commit: the recount is given its map.
             new = dataclasses.replace(reference(), initiatives=_initiatives(rows))
-            with _recounting_with(new):
-                aggregates_keep.rebuild(session)
+            aggregates_keep.rebuild(session, recommendation_of=new.recommendation_of())
         bump_version(session)
     _write(rows, target)
     reference.cache_clear()

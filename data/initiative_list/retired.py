@@ -28,7 +28,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 import data.contributions.model  # noqa: F401  (the foreign key's table, in the same metadata)
 from data.models import Base, _utcnow
-from data.support.review import AuditLog
+from data.support.audit import AuditLog
 
 ACTION = "initiative_list_changed"
 LIST_2020 = "2020-official"

@@ -37,7 +37,7 @@ from data.overlap.shapes import (
     Provenance,
 )
 from data.scoring import as_points
-from data.support.review import plan_items
+from data.support.plan import plan_items
 
 # Importable from here, as before the split: the result shapes and the representation gaps.
 __all__ = [

@@ -1,9 +1,9 @@
-"""The support team's storage: settings, the audit log, the draft plan, review actions.
+"""Review of reports by the support team: publish (bulk too), reject, mark a duplicate, correct,
+and the queue and full detail they work from.
 
-Every review action runs in one transaction that writes the change, its audit row (who, when,
-what, before and after as JSON) and the data-version bump, so the public dashboard and the
-audit log can never disagree with the reports. Accounts and sign-in live in
-``data.support.accounts``.
+Every review action runs in one transaction that writes the change, its audit row
+(``data.support.audit``) and the data-version bump, so the public dashboard and the audit log can
+never disagree with the reports.
 """
 
 from __future__ import annotations
@@ -12,156 +12,17 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import (
-    JSON,
-    DateTime,
-    ForeignKey,
-    Integer,
-    Select,
-    String,
-    Text,
-    and_,
-    exists,
-    func,
-    or_,
-    select,
-)
-from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
+from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from data.aggregates import keep as aggregates_keep
 from data.aggregates import write as aggregates_write
-from data.models import Base, Report, ReportGroup, Status, _utcnow
+from data.models import Report, ReportGroup, Status
 from data.reference import reference
-from data.reports.write import bump_version
-from data.support.accounts import (  # noqa: F401 (accounts live in data.support.accounts; named from here too)
-    Account,
-    Role,
-    User,
-    authenticate,
-    create_user,
-    get_account,
-)
+from data.support.accounts import Account
+from data.support.audit import CORRECTABLE, log, snapshot
 from data.text_policy import TextRefused, check
-
-
-class Setting(Base):
-    __tablename__ = "settings"
-
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, onupdate=_utcnow)
-
-
-class AuditLog(Base):
-    __tablename__ = "audit_log"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, index=True)
-    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    user_email: Mapped[str] = mapped_column(String(254))  # kept if the user is removed
-    action: Mapped[str] = mapped_column(String(32))
-    report_id: Mapped[int | None] = mapped_column(Integer, index=True)
-    before: Mapped[Any] = mapped_column(JSON, nullable=True)
-    after: Mapped[Any] = mapped_column(JSON, nullable=True)
-
-
-class PlanItem(Base):
-    """One shortlisted initiative of the draft implementation plan."""
-
-    __tablename__ = "plan_items"
-
-    code: Mapped[str] = mapped_column(String(3), primary_key=True)
-    note: Mapped[str] = mapped_column(Text, default="")
-    owner: Mapped[str] = mapped_column(String(200), default="")
-    updated_by: Mapped[str] = mapped_column(String(254), default="")
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, onupdate=_utcnow)
-
-
-# Settings ---------------------------------------------------------------------------------
-
-AUTO_PUBLISH = "auto_publish"
-
-
-def get_setting(session: Session, key: str) -> str | None:
-    return session.scalar(select(Setting.value).where(Setting.key == key))
-
-
-def set_setting(session: Session, key: str, value: str, who: Account) -> None:
-    row = session.get(Setting, key)
-    before = row.value if row else None
-    if row is None:
-        session.add(Setting(key=key, value=value))
-    else:
-        row.value = value
-    log(session, who, "setting", None, {key: before}, {key: value})
-
-
-def auto_publish(db, default: bool) -> bool:
-    """Whether new reports publish on arrival: the database setting when set, else ``default``.
-
-    The intake service's callers pass ``auto_publish(db, app.config["AUTO_PUBLISH"])``.
-    """
-    with db.session(readonly=True) as session:
-        value = get_setting(session, AUTO_PUBLISH)
-    return default if value is None else value == "1"
-
-
-# Audit ------------------------------------------------------------------------------------
-
-
-def log(session, who: Account, action: str, report_id, before=None, after=None) -> None:
-    session.add(
-        AuditLog(
-            user_id=who.id,
-            user_email=who.email,
-            action=action,
-            report_id=report_id,
-            before=before,
-            after=after,
-        )
-    )
-
-
-@dataclass(frozen=True)
-class AuditEntry:
-    at: dt.datetime
-    user: str
-    action: str
-    report_id: int | None
-    before: Any
-    after: Any
-
-
-def audit_entries(session: Session, limit: int = 500) -> list[AuditEntry]:
-    rows = session.execute(
-        select(AuditLog).order_by(AuditLog.at.desc(), AuditLog.id.desc()).limit(limit)
-    ).scalars()
-    return [AuditEntry(r.at, r.user_email, r.action, r.report_id, r.before, r.after) for r in rows]
-
-
-# Review -----------------------------------------------------------------------------------
-
-CORRECTABLE = (
-    "event_name",
-    "country",
-    "region",
-    "format",
-    "participants_total",
-    "total_precision",
-)
-
-
-def snapshot(report: Report) -> dict[str, Any]:
-    """The reviewable state of a report, for the audit log."""
-    return {
-        "status": report.status,
-        "status_reason": report.status_reason,
-        "duplicate_of": report.duplicate_of,
-        **{name: getattr(report, name) for name in CORRECTABLE},
-        "groups": {
-            g.group_code: g.count for g in sorted(report.groups, key=lambda g: g.group_code)
-        },
-    }
+from data.version import bump_version
 
 
 class ReviewError(ValueError):
@@ -383,40 +244,3 @@ def report_detail(session: Session, report_id: int) -> dict[str, Any] | None:
         "global_coordination": sorted(c.initiative_code for c in report.coordination),
         "coordination_reasons": sorted({c.why for c in report.coordination if c.why}),
     }
-
-
-# The draft plan ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PlanEntry:
-    code: str
-    note: str
-    owner: str
-    updated_by: str
-    updated_at: dt.datetime
-
-
-def plan_items(session: Session) -> list[PlanEntry]:
-    rows = session.scalars(select(PlanItem).order_by(PlanItem.code))
-    return [PlanEntry(r.code, r.note, r.owner, r.updated_by, r.updated_at) for r in rows]
-
-
-def save_plan_item(session: Session, code: str, note: str, owner: str, who: Account) -> None:
-    if not isinstance(code, str) or code not in reference().initiatives:
-        raise ReviewError("unknown initiative")
-    note, owner = support_text(note, multiline=True), support_text(owner)
-    row = session.get(PlanItem, code)
-    before = {"note": row.note, "owner": row.owner} if row else None
-    if row is None:
-        row = PlanItem(code=code)
-        session.add(row)
-    row.note, row.owner, row.updated_by = note, owner, who.email
-    log(session, who, "plan_save", None, before, {"code": code, "note": note, "owner": owner})
-
-
-def remove_plan_item(session: Session, code: str, who: Account) -> None:
-    row = session.get(PlanItem, code)
-    if row is not None:
-        log(session, who, "plan_remove", None, {"code": code, "note": row.note}, None)
-        session.delete(row)

@@ -4,17 +4,18 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, jsonify
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from components import http_errors as api_errors
+from components.json_input import stored_answer, validated_json
 from data import i18n
 from data.contributions import model as contributions
+from data.contributions.submit import submit
 from data.db import current_db
 from intake.contribute.model import validate
-from intake.contribute.service import contribution_limit, submit
-from intake.report.service import publishes_on_arrival
+from intake.contribute.service import contribution_limit
 
 blueprint = Blueprint("contributions_api", __name__, url_prefix="/api/v1/contributions")
 
@@ -29,17 +30,14 @@ api_errors.register(
 @blueprint.post("")
 @contribution_limit()
 def post_contribution():
-    payload = request.get_json(silent=True)
-    if not isinstance(payload, dict):
-        return jsonify(errors={"contribution": _("Send the contribution as a JSON object.")}), 422
-    found, errors = validate(payload)
-    if errors:
-        return jsonify(errors=errors), 422
+    found, refused = validated_json(
+        validate, "contribution", _("Send the contribution as a JSON object.")
+    )
+    if refused:
+        return refused
     lang = i18n.normalize(str(get_locale()))
-    result = submit(current_db(), found, lang=lang, auto_publish=publishes_on_arrival(current_db()))
-    response = jsonify(id=result.id, status=result.status)
-    response.status_code = 201 if result.created else 200
-    return response
+    result = submit(current_db(), found.model_dump(), lang=lang)
+    return stored_answer({"id": result.id, "status": result.status}, result.created)
 
 
 @blueprint.get("/summary")

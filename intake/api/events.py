@@ -1,6 +1,6 @@
 """``POST /api/v1/events``: announce an event as the announce form does, with the same model
-(intake/events_schema.EventIn), validation messages (intake/events_form) and service
-(intake/events_service): one write path.
+(intake/events/schema.EventIn), validation messages (intake/events/formdata) and write
+(data/events/announce): one write path.
 
 Like ``POST /api/v1/reports``: messages follow ``Accept-Language``, the submission rate limit
 is the one reports and the forms share, and every answer is JSON (201 stored, 200 already
@@ -9,16 +9,18 @@ stored under this ``client_id`` — with the same edit link —, 413, 422, 429, 
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from components import http_errors as api_errors
+from components.json_input import stored_answer, validated_json
 from data import i18n
 from data.db import current_db
+from data.events.announce import announce
 from intake.events.formdata import validate_payload
-from intake.events.service import announce, edit_url
-from intake.report.service import publishes_on_arrival, submission_limit
+from intake.events.service import edit_url
+from intake.report.service import submission_limit
 
 blueprint = Blueprint("events_api", __name__, url_prefix="/api/v1")
 
@@ -32,16 +34,15 @@ api_errors.register(
 @blueprint.post("/events")
 @submission_limit()
 def post_event():
-    payload = request.get_json(silent=True)
-    if not isinstance(payload, dict):
-        return jsonify(errors={"event": _("Send the event as a JSON object.")}), 422
-    event, errors = validate_payload(payload)
-    if errors:
-        return jsonify(errors=errors), 422
+    event, refused = validated_json(
+        validate_payload, "event", _("Send the event as a JSON object.")
+    )
+    if refused:
+        return refused
     db = current_db()
     lang = i18n.normalize(str(get_locale()))
-    result = announce(db, event, lang=lang, auto_publish=publishes_on_arrival(db))
+    result = announce(db, event.stored(), lang=lang)
     link = edit_url(lang, result.edit_token) if result.edit_token else None
-    response = jsonify(id=result.id, status=result.status, edit_url=link)
-    response.status_code = 201 if result.created else 200
-    return response
+    return stored_answer(
+        {"id": result.id, "status": result.status, "edit_url": link}, result.created
+    )

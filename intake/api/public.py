@@ -21,7 +21,6 @@ from intake.report.spreadsheets import public_columns
 
 MAX_PER_PAGE = 500
 MAX_PAGE = 1_000_000  # keeps the SQL offset a sane integer on every backend
-MAX_ID = 2**31 - 1  # report ids are 32-bit integers
 
 
 class GroupCount(BaseModel):

@@ -17,7 +17,8 @@ from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 
 from components import http_errors as api_errors
-from components.links import edit_url, public_url
+from components.json_input import stored_answer, validated_json
+from components.links import MAX_ID, edit_url, public_url
 from data import i18n
 from data.aggregates.queries import data_version
 from data.cache import cached_summary
@@ -25,10 +26,11 @@ from data.db import current_db
 from data.filters import parse_filters
 from data.privacy import public_groups
 from data.reference import reference
+from data.reports.submit import Refused, store_report
 from intake.api import public
 from intake.api.openapi import document
 from intake.report import spreadsheets as bulk
-from intake.report.service import Refused, publishes_on_arrival, submission_limit, submit
+from intake.report.service import submission_limit
 from intake.report.validation import validate
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -45,17 +47,12 @@ api_errors.answer_json_everywhere(blueprint)  # any path under /api/v1, whicheve
 @blueprint.post("/reports")
 @submission_limit()
 def post_report():
-    payload = request.get_json(silent=True)
-    if not isinstance(payload, dict):
-        return jsonify(errors={"report": _("Send the report as a JSON object.")}), 422
-    report, errors = validate(payload)
-    if errors:
-        return jsonify(errors=errors), 422
+    report, refused = validated_json(validate, "report", _("Send the report as a JSON object."))
+    if refused:
+        return refused
     lang = i18n.normalize(str(get_locale()))
     try:
-        result = submit(
-            current_db(), report, lang=lang, auto_publish=publishes_on_arrival(current_db())
-        )
+        result = store_report(current_db(), report, lang=lang)
     except Refused as refused:
         return jsonify(errors=refused.errors), 422
     # A retry (known client_id) gets no link: the first one stays the report's only link.
@@ -64,8 +61,7 @@ def post_report():
     if result.possible_duplicate_of is not None:
         earlier = result.possible_duplicate_of
         body["possible_duplicate_of"] = {"id": earlier.id, "event_name": earlier.event_name}
-    response = jsonify(body)
-    response.status_code = 201 if result.created else 200
+    response = stored_answer(body, result.created)
     response.headers["Location"] = f"/api/v1/reports/{result.id}"
     return response
 
@@ -140,7 +136,7 @@ def _csv(filters, threshold: int) -> Response:
 @blueprint.get("/reports/<int:report_id>")
 def get_report(report_id: int):
     found = None
-    if report_id <= public.MAX_ID:
+    if report_id <= MAX_ID:
         with current_db().session(readonly=True) as session:
             found = public.one_report(session, report_id, current_app.config["PRIVACY_THRESHOLD"])
     if found is None:

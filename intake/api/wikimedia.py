@@ -18,7 +18,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from components import http_errors as api_errors
-from components.links import public_url
+from components.links import MAX_ID, public_url
 from data import i18n
 from data.cache import cache, cached_summary
 from data.db import current_db
@@ -156,7 +156,7 @@ def get_wikitext_table():
 def get_report_wikitext(report_id: int):
     threshold = current_app.config["PRIVACY_THRESHOLD"]
     found = None
-    if report_id <= public.MAX_ID:
+    if report_id <= MAX_ID:
         with current_db().session(readonly=True) as session:
             found = public.one_report(session, report_id, threshold)
     if found is None:

@@ -15,7 +15,9 @@ from data.db import current_db
 from data.demo import reports as demo
 from data.migrate import upgrade
 from data.models import Report, Status
-from data.reports.write import build_report, bump_version, delete_demo
+from data.reports.rows import build_report
+from data.reports.write import delete_demo
+from data.version import bump_version
 from intake.cli.demo import delete_extras, load_extras
 from intake.report.importer import import_file
 from intake.report.validation import validate

@@ -23,7 +23,7 @@ from data.demo import reports as demo
 from data.events.model import Event, EventLanguage
 from data.events.write import build_event
 from data.models import Report
-from data.reports.write import bump_version
+from data.version import bump_version
 from intake.contribute.model import validate as validate_contribution
 from intake.events.schema import EventIn
 
@@ -51,11 +51,7 @@ def _events(session: Session, n: int, seed: int, today: dt.date) -> int:
             found = EventIn.model_validate(item["event"], context={"today": today})
         except ValueError as exc:
             raise DemoDataError(f"demo event invalid: {exc}") from exc
-        data = found.model_dump()
-        data.update(
-            start_utc=found.start_utc(), end_utc=found.end_utc(), region=found.place_region()
-        )
-        row = build_event(data, status=item["status"], written_in="en")
+        row = build_event(found.stored(), status=item["status"], written_in="en")
         row.is_demo = True
         # Linked only when that demo report is stored (it may have been removed on its own).
         row.report_id = report_ids.get(item["report"])

@@ -9,19 +9,21 @@ from __future__ import annotations
 from typing import Any
 
 import dash_bootstrap_components as dbc
-from dash import ALL, ClientsideFunction, Input, Output, State, html, no_update
+from dash import html, no_update
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from components import ids as shell_ids
 from components.fields import attempt, cleared, field_errors
+from components.form import FormIds, register_draft, register_submit, values_by_name
 from data import i18n
+from data.contributions.submit import submit
 from data.db import current_db
 from data.reference import reference
 from intake.contribute import ids
 from intake.contribute.model import validate_fields
-from intake.contribute.service import contribution_limit, submit
-from intake.report.service import publishes_on_arrival
+from intake.contribute.service import contribution_limit
+
+FORM_IDS = FormIds.of(ids)
 
 WRAP_CLASS = "mb-3"
 
@@ -37,7 +39,7 @@ def submit_contribution(
     """Validate and store the form: messages beside their fields, a notice, or a thank-you."""
     if not n_clicks:
         return no_update, no_update, no_update, no_update, no_update
-    by_name = {i["name"]: value for i, value in zip(field_ids, values, strict=True)}
+    by_name = values_by_name(field_ids, values)
     blank = cleared(message_ids, WRAP_CLASS)
     lang = i18n.normalize(lang)  # sent by the browser: only a shipped language is used
     with force_locale(lang):
@@ -47,7 +49,7 @@ def submit_contribution(
             return *errors, no_update, False
         db = current_db()
         result, refused = attempt(
-            lambda: submit(db, found, lang=lang, auto_publish=publishes_on_arrival(db)),
+            lambda: submit(db, found.model_dump(), lang=lang),
             contribution_limit,
             "contrib",
             _(
@@ -82,48 +84,5 @@ def thanks(lang: str, status: str) -> dbc.Alert:
 
 
 def register(app) -> None:
-    app.callback(
-        Output({"type": ids.MESSAGE, "name": ALL}, "children"),
-        Output({"type": ids.WRAP, "name": ALL}, "className"),
-        Output(ids.ERROR_SUMMARY, "children"),
-        Output(ids.RESULT, "children"),
-        Output(ids.FORM, "hidden"),
-        Input(ids.SUBMIT, "n_clicks"),
-        State({"type": ids.FIELD, "name": ALL}, "value"),
-        State(ids.CLIENT_ID, "data"),
-        State(shell_ids.LANG, "data"),
-        State({"type": ids.FIELD, "name": ALL}, "id"),
-        State({"type": ids.MESSAGE, "name": ALL}, "id"),
-        prevent_initial_call=True,
-        running=[(Output(ids.SUBMIT, "disabled"), True, False)],
-    )(submit_contribution)
-
-    # The draft in localStorage (assets/draft.js), as on the report form.
-    app.clientside_callback(
-        ClientsideFunction("intakeDraft", "restore"),
-        Output({"type": ids.FIELD, "name": ALL}, "value"),
-        Output(ids.CLIENT_ID, "data"),
-        Input(ids.DRAFT, "data"),
-        State({"type": ids.FIELD, "name": ALL}, "id"),
-        State(ids.CLIENT_ID, "data"),
-    )
-    app.clientside_callback(
-        ClientsideFunction("intakeDraft", "save"),
-        Input({"type": ids.FIELD, "name": ALL}, "value"),
-        State({"type": ids.FIELD, "name": ALL}, "id"),
-        State(ids.CLIENT_ID, "data"),
-        State(ids.DRAFT, "data"),
-        prevent_initial_call=True,
-    )
-    app.clientside_callback(
-        ClientsideFunction("intakeDraft", "clear"),
-        Input(ids.FORM, "hidden"),
-        State(ids.CLIENT_ID, "data"),
-        State(ids.DRAFT, "data"),
-        prevent_initial_call=True,
-    )
-    app.clientside_callback(
-        ClientsideFunction("intakeDraft", "focusError"),
-        Input(ids.ERROR_SUMMARY, "children"),
-        prevent_initial_call=True,
-    )
+    register_submit(app, FORM_IDS, submit_contribution)
+    register_draft(app, FORM_IDS)

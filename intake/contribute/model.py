@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from data.contributions.model import MAX_INITIATIVES, MAX_RECOMMENDATIONS
 from data.reference import Reference, reference
-from intake.report.schema import Choice, Short, Strict, _known_distinct, _ref
+from data.reports.parts import Choice, Short, Strict, _known_distinct, _ref
 from intake.report.validation import message
 
 INITIATIVE_SLOTS = range(1, MAX_INITIATIVES + 1)

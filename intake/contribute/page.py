@@ -8,18 +8,17 @@ import uuid
 import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
-from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from components import shell
 from components.fields import dom_id, dropdown_labels
+from components.form import form_page, in_page_language, page_title
 from data import i18n
 from data.reference import reference
+from data.text_policy import LONG, SHORT
 from intake.contribute import callbacks as contribute_callbacks
 from intake.contribute import ids
 from intake.contribute.model import INITIATIVE_SLOTS, RECOMMENDATION_SLOTS
-from intake.report.layout import initiative_options
-from intake.report.schema import LONG, SHORT
+from intake.report.controls import initiative_options
 
 MODULE = "intake.contribute"
 
@@ -124,29 +123,20 @@ def form() -> html.Div:
     )
 
 
-def title(lang: str = i18n.DEFAULT, **_kwargs) -> str:
-    with force_locale(i18n.normalize(lang)):
-        return _("Contribute") + " · " + _("Movement Priorities")
-
-
-def layout(lang: str = i18n.DEFAULT, **_kwargs):
-    lang = i18n.normalize(lang)
-    with force_locale(lang):
-        return shell.page(
-            lang,
-            MODULE,
-            "contribute",
-            html.H1(_("Contribute your own priorities"), className="h3"),
-            html.P(
-                _(
-                    "Could not join an event? Tell us which initiatives and recommendations "
-                    "matter most to you. Individual contributions are shown beside the events' "
-                    "results, never counted as events. We ask nothing about you."
-                ),
-                className="lead",
-            ),
-            form(),
-        )
+@in_page_language
+def layout(lang: str, **_kwargs):
+    return form_page(
+        lang,
+        MODULE,
+        "contribute",
+        _("Contribute your own priorities"),
+        _(
+            "Could not join an event? Tell us which initiatives and recommendations "
+            "matter most to you. Individual contributions are shown beside the events' "
+            "results, never counted as events. We ask nothing about you."
+        ),
+        form(),
+    )
 
 
 def register(app: dash.Dash) -> None:
@@ -154,7 +144,7 @@ def register(app: dash.Dash) -> None:
         MODULE,
         path_template="/<lang>/contribute",
         layout=layout,
-        title=title,
+        title=page_title(lambda: _("Contribute")),
         order=2,  # before the dashboard's "/<lang>", which would also match this path
         nav_label=lambda: _("Contribute"),
         nav_order=3,

@@ -5,19 +5,22 @@ from __future__ import annotations
 from typing import Any
 
 import dash_bootstrap_components as dbc
-from dash import ALL, Input, Output, State, html, no_update
+from dash import ClientsideFunction, Input, Output, State, html, no_update
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from components import ids as shell_ids
 from components.fields import attempt, cleared, field_errors, notice
+from components.form import FormIds, private_link, register_submit, values_by_name
 from data import i18n
 from data.db import current_db
+from data.events.announce import amend_event, announce
 from intake.events import ids
 from intake.events.formdata import validate_event
 from intake.events.layout import field_id
-from intake.events.service import amend_event, announce, edit_url
-from intake.report.service import publishes_on_arrival, submission_limit
+from intake.events.service import edit_url
+from intake.report.service import submission_limit
+
+FORM_IDS = FormIds.of(ids)
 
 
 def submit_announcement(
@@ -32,7 +35,7 @@ def submit_announcement(
     """Validate and store the announcement (or, with ``edit_token``, the changes)."""
     if not n_clicks:
         return no_update, no_update, no_update, no_update, no_update
-    by_name = {i["name"]: value for i, value in zip(field_ids, values, strict=True)}
+    by_name = values_by_name(field_ids, values)
     blank = cleared(message_ids)
     lang = i18n.normalize(lang)  # sent by the browser: only a shipped language is used
     with force_locale(lang):
@@ -42,10 +45,9 @@ def submit_announcement(
         db = current_db()
 
         def store():
-            auto = publishes_on_arrival(db)
             if edit_token:
-                return amend_event(db, edit_token, event, auto_publish=auto)
-            return announce(db, event, lang=lang, auto_publish=auto)
+                return amend_event(db, edit_token, event.stored())
+            return announce(db, event.stored(), lang=lang)
 
         result, refused = attempt(
             store,
@@ -80,11 +82,11 @@ def confirmation(lang: str, result, edited: bool = False) -> dbc.Alert:
         )
     if result.edit_token:
         link = edit_url(lang, result.edit_token)
-        keep = [
+        keep = private_link(
             _("To change it later, keep this private link (anyone who has it can edit):"),
-            html.Br(),
-            html.A(link, href=link, id=ids.EDIT_LINK, className="text-break"),
-        ]
+            link,
+            ids.EDIT_LINK,
+        )
     else:  # sent again: the edit link given the first time stays its only one
         keep = _(
             "This event had already been received. Its private edit link was shown when it "
@@ -103,40 +105,17 @@ def confirmation(lang: str, result, edited: bool = False) -> dbc.Alert:
 
 
 def register(app) -> None:
-    app.callback(
-        Output({"type": ids.MESSAGE, "name": ALL}, "children"),
-        Output({"type": ids.WRAP, "name": ALL}, "className"),
-        Output(ids.ERROR_SUMMARY, "children"),
-        Output(ids.RESULT, "children"),
-        Output(ids.FORM, "hidden"),
-        Input(ids.SUBMIT, "n_clicks"),
-        State({"type": ids.FIELD, "name": ALL}, "value"),
-        State(ids.CLIENT_ID, "data"),
-        State(shell_ids.LANG, "data"),
-        State({"type": ids.FIELD, "name": ALL}, "id"),
-        State({"type": ids.MESSAGE, "name": ALL}, "id"),
-        State(ids.EDIT_TOKEN, "data"),
-        prevent_initial_call=True,
-        running=[(Output(ids.SUBMIT, "disabled"), True, False)],
-    )(submit_announcement)
+    register_submit(app, FORM_IDS, submit_announcement, State(ids.EDIT_TOKEN, "data"))
     # A new announcement's time zone starts as the device's (the browser knows it).
     app.clientside_callback(
-        """function (_clientId, zone) {
-            if (zone) { return window.dash_clientside.no_update; }
-            try { return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"; }
-            catch (err) { return "UTC"; }
-        }""",
+        ClientsideFunction("events", "startZone"),
         Output(field_id("timezone"), "value"),
         Input(ids.CLIENT_ID, "data"),
         State(field_id("timezone"), "value"),
     )
     # The first message gets the focus, as on the report form.
     app.clientside_callback(
-        """function (summary) {
-            var first = document.querySelector(".has-error input, .has-error textarea");
-            if (summary && first) { first.focus(); }
-            return window.dash_clientside.no_update;
-        }""",
+        ClientsideFunction("events", "focusFirstError"),
         Output(ids.ERROR_SUMMARY, "title"),
         Input(ids.ERROR_SUMMARY, "children"),
         prevent_initial_call=True,

@@ -13,9 +13,9 @@ from flask_babel import gettext as _
 from components.fields import dom_id, dropdown_labels
 from data import i18n
 from data.reference import reference
+from data.text_policy import LONG, SHORT
 from intake.events import ids
 from intake.events.schema import URL_MAX, time_zones
-from intake.report.schema import LONG, SHORT
 
 
 def field_id(name: str) -> dict:

@@ -9,11 +9,11 @@ import re
 
 import dash
 from dash import html
-from flask import request
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from components import shell
+from components.form import form_page, in_page_language, page_title, secret_page_headers
 from data import i18n
 from data.db import UNAVAILABLE, current_db
 from data.events.model import public, published_event
@@ -32,28 +32,19 @@ EDIT_MODULE = "intake.events_edit"
 EDIT_PATH = re.compile(r"^/([^/]+)/events/edit/([^/]+)/?$")
 
 
-def title(lang: str = i18n.DEFAULT, **_kwargs) -> str:
-    with force_locale(i18n.normalize(lang)):
-        return _("Announce an event") + " · " + _("Movement Priorities")
-
-
-def layout(lang: str = i18n.DEFAULT, **_kwargs):
-    lang = i18n.normalize(lang)
-    with force_locale(lang):
-        return shell.page(
-            lang,
-            MODULE,
-            "events/new",
-            html.H1(_("Announce a prioritization event"), className="h3"),
-            html.P(
-                _(
-                    "Tell people when and where your event happens and how to join. Fields "
-                    "marked * are required."
-                ),
-                className="lead",
-            ),
-            announce_form(),
-        )
+@in_page_language
+def layout(lang: str, **_kwargs):
+    return form_page(
+        lang,
+        MODULE,
+        "events/new",
+        _("Announce a prioritization event"),
+        _(
+            "Tell people when and where your event happens and how to join. Fields "
+            "marked * are required."
+        ),
+        announce_form(),
+    )
 
 
 def edit_layout(lang: str = i18n.DEFAULT, token: str | None = None, **_kwargs):
@@ -74,12 +65,12 @@ def edit_layout(lang: str = i18n.DEFAULT, token: str | None = None, **_kwargs):
                 html.A(_("Announce an event"), href=f"/{lang}/events/new"),
             )
         # No client_id in the page: whoever had it could send the announcement again.
-        return shell.page(
+        return form_page(
             lang,
             EDIT_MODULE,
             path,
-            html.H1(_("Edit your event"), className="h3"),
-            html.P(_("Event number %(id)d.", id=found["id"]), className="lead"),
+            _("Edit your event"),
+            _("Event number %(id)d.", id=found["id"]),
             _results_link(lang, found),
             announce_form(to_values(found), None, token),
         )
@@ -138,37 +129,21 @@ def report_values(event_id) -> tuple[int | str, dict] | None:
     }
 
 
-def _edit_page_headers(response):
-    """The edit link is a secret: out of Referer headers and caches; an unknown one is a 404."""
-    match = EDIT_PATH.match(request.path)
-    if not match or response.mimetype != "text/html":
-        return response
-    response.headers["Referrer-Policy"] = "no-referrer"
-    response.headers["Cache-Control"] = "no-store"
-    if response.status_code == 200:
-        try:
-            if editable_event(current_db(), match.group(2)) is None:
-                response.status_code = 404
-        except UNAVAILABLE:
-            pass  # the page itself says so
-    return response
-
-
 def register(app: dash.Dash) -> None:
     dash.register_page(
         EDIT_MODULE,
         path_template=EDIT_TEMPLATE,
         layout=edit_layout,
-        title=lambda lang=i18n.DEFAULT, **_k: title(lang),
+        title=page_title(lambda: _("Announce an event")),
         order=2,
     )
     dash.register_page(
         MODULE,
         path_template="/<lang>/events/new",
         layout=layout,
-        title=title,
+        title=page_title(lambda: _("Announce an event")),
         order=3,
     )
     app.server.register_blueprint(events_ics.blueprint)
-    app.server.after_request(_edit_page_headers)
+    app.server.after_request(secret_page_headers(EDIT_PATH, editable_event))
     events_callbacks.register(app)

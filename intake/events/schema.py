@@ -19,7 +19,7 @@ from pydantic import Field, StringConstraints, ValidationInfo, field_validator, 
 from pydantic_core import PydanticCustomError
 
 from data.events.model import ONLINE_FORMATS
-from intake.report.schema import EARLIEST, Long, Organizer, Placed, Required, Storable
+from data.reports.parts import EARLIEST, Long, Organizer, Placed, Required, Storable
 
 MAX_DAYS = 31  # longer than a month is a campaign, not an event
 YEARS_AHEAD = 3
@@ -143,7 +143,7 @@ class EventIn(Placed):
     def _languages(cls, value: list[str]) -> list[str]:
         from babel import Locale
 
-        from intake.report.schema import _known_distinct
+        from data.reports.parts import _known_distinct
 
         return _known_distinct([v.replace("-", "_") for v in value], Locale("en").languages)
 
@@ -181,3 +181,9 @@ class EventIn(Placed):
         from data.reference import reference
 
         return self.region or reference().region_of(self.country)
+
+    def stored(self) -> dict:
+        """The fields an announcement is stored with: times also in UTC, the region decided."""
+        data = self.model_dump()
+        data.update(start_utc=self.start_utc(), end_utc=self.end_utc(), region=self.place_region())
+        return data

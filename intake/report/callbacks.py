@@ -9,28 +9,25 @@ from __future__ import annotations
 from typing import Any
 
 import dash_bootstrap_components as dbc
-from dash import ALL, ClientsideFunction, Input, Output, State, html, no_update
+from dash import State, html, no_update
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from components import ids as shell_ids
-from components.fields import FIELD, MESSAGE, WRAP, attempt, cleared, field_errors, notice
+from components.fields import attempt, cleared, field_errors, notice
+from components.form import FormIds, private_link, register_draft, register_submit, values_by_name
 from components.links import edit_url
 from data import i18n
 from data.db import current_db
 from data.reference import reference
+from data.reports.duplicates import Earlier
+from data.reports.submit import Refused, amend_report, store_report
 from intake.events.ids import REPORT_EVENT
 from intake.report import ids
-from intake.report.formdata import form_errors
-from intake.report.service import (
-    Earlier,
-    Refused,
-    amend,
-    publishes_on_arrival,
-    submission_limit,
-    submit,
-)
+from intake.report.form_errors import form_errors
+from intake.report.service import submission_limit
 from intake.report.validation import validate_fields
+
+FORM_IDS = FormIds.of(ids)
 
 
 def submit_report(
@@ -47,7 +44,7 @@ def submit_report(
     beside their fields, a notice above the form, or a confirmation."""
     if not n_clicks:
         return no_update, no_update, no_update, no_update, no_update
-    by_name = {i["name"]: value for i, value in zip(field_ids, values, strict=True)}
+    by_name = values_by_name(field_ids, values)
     blank = cleared(message_ids)
     lang = i18n.normalize(lang)  # sent by the browser: only a shipped language is stored
     with force_locale(lang):
@@ -60,10 +57,9 @@ def submit_report(
         db = current_db()
 
         def store():
-            auto_publish = publishes_on_arrival(db)
             if edit_token:
-                return amend(db, edit_token, report, auto_publish=auto_publish)
-            return submit(db, report, lang=lang, auto_publish=auto_publish, event_id=event_id)
+                return amend_report(db, edit_token, report)
+            return store_report(db, report, lang=lang, event_id=event_id)
 
         try:
             result, refused = attempt(
@@ -113,14 +109,14 @@ def _received(lang: str, result) -> list:
     )
     if result.edit_token:
         link = edit_url(lang, result.edit_token)
-        edit = [
+        edit = private_link(
             _("To correct it later, keep this private link (anyone who has it can edit):"),
-            html.Br(),
-            html.A(link, href=link, id=ids.EDIT_LINK, className="text-break"),
-        ]
+            link,
+            ids.EDIT_LINK,
+        )
     else:
         # Sent again (same form): the report's edit link was given the first time and stays
-        # its only one (intake/report/service.py).
+        # its only one (data/reports/submit.py).
         edit = _(
             "This report had already been received. Its private edit link was shown when it "
             "was first sent and still works; if you do not have it, ask the support team."
@@ -152,60 +148,7 @@ def confirmation(body, earlier: Earlier | None = None) -> html.Div:
 
 
 def register(app) -> None:
-    app.callback(
-        Output({"type": MESSAGE, "name": ALL}, "children"),
-        Output({"type": WRAP, "name": ALL}, "className"),
-        Output(ids.ERROR_SUMMARY, "children"),
-        Output(ids.RESULT, "children"),
-        Output(ids.FORM, "hidden"),
-        Input(ids.SUBMIT, "n_clicks"),
-        State({"type": FIELD, "name": ALL}, "value"),
-        State(ids.CLIENT_ID, "data"),
-        State(shell_ids.LANG, "data"),
-        State({"type": FIELD, "name": ALL}, "id"),
-        State({"type": MESSAGE, "name": ALL}, "id"),
-        State(ids.EDIT_TOKEN, "data"),
-        State(REPORT_EVENT, "data"),
-        prevent_initial_call=True,
-        running=[(Output(ids.SUBMIT, "disabled"), True, False)],
-    )(submit_report)
-
-    # The draft in localStorage (assets/draft.js): restored when the form appears, saved on
-    # every change, marked sent on Submit (a tab taking over a sent draft keeps its client_id,
-    # in case the report was stored but the answer lost), cleared once the report is stored;
-    # the first error gets the focus.
-    app.clientside_callback(
-        ClientsideFunction("intakeDraft", "restore"),
-        Output({"type": FIELD, "name": ALL}, "value"),
-        Output(ids.CLIENT_ID, "data"),
-        Input(ids.DRAFT, "data"),
-        State({"type": FIELD, "name": ALL}, "id"),
-        State(ids.CLIENT_ID, "data"),
+    register_submit(
+        app, FORM_IDS, submit_report, State(ids.EDIT_TOKEN, "data"), State(REPORT_EVENT, "data")
     )
-    app.clientside_callback(
-        ClientsideFunction("intakeDraft", "save"),
-        Input({"type": FIELD, "name": ALL}, "value"),
-        State({"type": FIELD, "name": ALL}, "id"),
-        State(ids.CLIENT_ID, "data"),
-        State(ids.DRAFT, "data"),
-        prevent_initial_call=True,
-    )
-    # This tab's draft, by what happened: Submit clicked, an answer that stored nothing, the
-    # report stored.
-    for function, trigger in (
-        ("markSent", Input(ids.SUBMIT, "n_clicks")),
-        ("markRefused", Input(ids.ERROR_SUMMARY, "children")),
-        ("clear", Input(ids.FORM, "hidden")),
-    ):
-        app.clientside_callback(
-            ClientsideFunction("intakeDraft", function),
-            trigger,
-            State(ids.CLIENT_ID, "data"),
-            State(ids.DRAFT, "data"),
-            prevent_initial_call=True,
-        )
-    app.clientside_callback(
-        ClientsideFunction("intakeDraft", "focusError"),
-        Input(ids.ERROR_SUMMARY, "children"),
-        prevent_initial_call=True,
-    )
+    register_draft(app, FORM_IDS, track_sending=True)

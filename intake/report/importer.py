@@ -1,5 +1,5 @@
 """Bulk import of a CSV or XLSX file: every row validated like the form, each valid row stored
-through the submission service (its client_id made from the row's content, so importing the
+through data.reports.submit (its client_id made from the row's content, so importing the
 same file twice stores nothing twice).
 
 By default each valid row is its own transaction, so a failure half-way keeps the rows before
@@ -18,26 +18,11 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy.exc import DBAPIError
 
-from data.aggregates import keep as aggregates_keep
-from data.aggregates import write as aggregates_write
-from data.models import Status
 from data.reference import reference
-from data.reports.write import (
-    bump_version,
-    find_by_client_id,
-    insert_report,
-    lock_event_key,
-    report_rows,
-)
+from data.reports.bulk import RowRefused, store_reports
+from data.reports.schema import ReportIn
+from data.reports.submit import Refused, store_report
 from intake.report import spreadsheets as bulk
-from intake.report.schema import ReportIn
-from intake.report.service import (
-    Refused,
-    check_continues,
-    earlier_report,
-    publishes_on_arrival,
-    submit,
-)
 from intake.report.validation import validate_fields
 
 WHOLE = re.compile(r"[+-]?\d+")
@@ -81,15 +66,7 @@ def import_file(db, path: Path, *, all_or_nothing: bool = False, lang: str = "en
         report, errors = validate_fields(_counts_as_numbers(values), client_id, ref)
         if errors:
             outcome.errors += 1
-            outcome.lines += [
-                _(
-                    "row %(row)d, %(column)s: %(message)s",
-                    row=number,
-                    column=bulk.column(name),
-                    message=text,
-                )
-                for name, text in errors.items()
-            ]
+            outcome.lines += _row_messages(number, errors)
         else:
             valid.append((number, report))
     if all_or_nothing and outcome.errors:
@@ -99,16 +76,17 @@ def import_file(db, path: Path, *, all_or_nothing: bool = False, lang: str = "en
         return _store_together(db, valid, outcome, lang)
     for number, report in valid:
         try:
-            result = submit(db, report, lang=lang, auto_publish=publishes_on_arrival(db))
+            result = store_report(db, report, lang=lang)
         except Refused as refused:
             outcome.errors += 1
-            outcome.lines += _refusal(number, refused)
+            outcome.lines += _row_messages(number, refused.errors)
             continue
         _count(outcome, number, result.created, result.id, result.possible_duplicate_of)
     return outcome
 
 
-def _refusal(number: int, refused: Refused) -> list[str]:
+def _row_messages(number: int, errors: dict[str, str]) -> list[str]:
+    """One line per field message of row ``number``, named by its column."""
     return [
         _(
             "row %(row)d, %(column)s: %(message)s",
@@ -116,7 +94,7 @@ def _refusal(number: int, refused: Refused) -> list[str]:
             column=bulk.column(name),
             message=text,
         )
-        for name, text in refused.errors.items()
+        for name, text in errors.items()
     ]
 
 
@@ -151,39 +129,13 @@ def _count(outcome: Outcome, number: int, created: bool, report_id: int, earlier
 
 
 def _store_together(db, valid: list[tuple[int, ReportIn]], outcome: Outcome, lang: str):
-    """Every valid row in one transaction, as intake/service.submit stores one: rows already
-    stored (same client_id) are skipped, possible duplicates flagged (earlier rows of the same
-    file included), the aggregates updated and the data version bumped once."""
-    status = Status.PUBLISHED if publishes_on_arrival(db) else Status.PENDING
-    done = []
+    """Every valid row in one transaction (data.reports.bulk.store_reports): a row the stored
+    reports refuse, or a database failure, stores none."""
     try:
-        with db.session() as session:
-            for number, report in valid:
-                existing = find_by_client_id(session, str(report.client_id))
-                if existing is not None:
-                    done.append((number, False, existing.id, None))
-                    continue
-                row, children = report_rows(report.model_dump(), status=status, written_in=lang)
-                try:
-                    check_continues(session, row["continues"])
-                except Refused as refused:
-                    refused.errors = {"row": number, **refused.errors}
-                    raise
-                lock_event_key(session, row["event_key"])
-                earlier = earlier_report(session, row)
-                row["possible_duplicate_of"] = earlier.id if earlier else None
-                report_id = insert_report(session, row, children)
-                counted = aggregates_keep.of_new(row, children)
-                aggregates_write.apply(
-                    session, aggregates_write.prepare(counted, db.engine.dialect.name)
-                )
-                done.append((number, True, report_id, earlier))
-            if any(entry[1] for entry in done):  # something new: one version bump
-                bump_version(session)
-    except Refused as refused:
-        number = refused.errors.pop("row")
+        done = store_reports(db, valid, lang=lang)
+    except RowRefused as refused:
         outcome.errors += 1
-        outcome.lines += _refusal(number, refused)
+        outcome.lines += _row_messages(refused.row, refused.errors)
         outcome.lines.append(_("Nothing was imported: fix the rows above, then import again."))
         return outcome
     except DBAPIError as exc:
@@ -197,6 +149,6 @@ def _store_together(db, valid: list[tuple[int, ReportIn]], outcome: Outcome, lan
             )
         )
         return outcome
-    for number, created, report_id, earlier in done:
-        _count(outcome, number, created, report_id, earlier)
+    for stored in done:
+        _count(outcome, stored.row, stored.created, stored.id, stored.possible_duplicate_of)
     return outcome

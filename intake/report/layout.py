@@ -8,115 +8,22 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from flask_babel import gettext as _
 
-from components.fields import dropdown_labels, field, field_id
+from components.fields import field, field_id
 from data import i18n
 from data.reference import reference
 from intake.events.ids import REPORT_EVENT
 from intake.report import ids
-from intake.report.formdata import PART_SLOTS, PRIORITY_ROWS, RANKED, REC_ROWS, UNRANKED
-from intake.report.schema import LONG, SHORT
+from intake.report.controls import (
+    area,
+    choices,
+    dropdown,
+    initiative_options,
+    number,
+    section,
+    text,
+)
+from intake.report.formdata import PART_SLOTS, PRIORITY_ROWS, REC_ROWS
 from intake.report.widgets import honeypot, prefill
-
-
-def text(name, label, required=False, help_text=None, type_="text", maxlength=SHORT, **kw):
-    control = dbc.Input(
-        id=field_id(name), type=type_, maxLength=maxlength, required=required, debounce=False, **kw
-    )
-    return field(name, label, control, help_text, required=required)
-
-
-def area(name, label, help_text=None, rows=2):
-    control = dbc.Textarea(id=field_id(name), maxLength=LONG, rows=rows)
-    return field(name, label, control, help_text)
-
-
-def dropdown(name, label, options, multi=False, required=False, help_text=None, placeholder=None):
-    control = dcc.Dropdown(
-        id=field_id(name),
-        options=options,
-        multi=multi,
-        placeholder=placeholder or _("Choose…"),
-        search_order="original",
-        labels=dropdown_labels(),
-    )
-    return field(name, label, control, help_text, required=required)
-
-
-def initiative_options() -> list[dict]:
-    """The initiatives grouped under their recommendation (headers are disabled options)."""
-    ref = reference()
-    options = []
-    for rec in ref.recommendations.values():
-        options.append(
-            {"label": i18n.recommendation(rec.code), "value": f"group-{rec.code}", "disabled": True}
-        )
-        options += [
-            {"label": "— " + i18n.initiative(i.code), "value": i.code}
-            for i in ref.initiatives_of(rec.code)
-        ]
-    return options
-
-
-def section(title: str, *children, description: str | None = None):
-    return dbc.Card(
-        dbc.CardBody(
-            [
-                html.H2(title, className="h5 card-title"),
-                html.P(description, className="text-body-secondary") if description else None,
-                *children,
-            ]
-        ),
-        className="mb-4",
-    )
-
-
-def choices(prefix: str, rows, options: list[dict], title: str, description: str):
-    """Rows of chosen codes, each with one reason, and whether the event ranked them."""
-    shown = 5  # the template's five rows; more under "More rows"
-
-    def row(n: int):
-        return dbc.Row(
-            [
-                dbc.Col(
-                    dropdown(f"{prefix}_{n}", _("Row %(row)d", row=n), options, multi=True),
-                    md=6,
-                ),
-                dbc.Col(area(f"{prefix}_{n}_why", _("Why")), md=6),
-            ]
-        )
-
-    ranked = "priorities_ranked" if prefix == "priority" else "recommendations_ranked"
-    more = [row(n) for n in rows if n > shown]
-    return section(
-        title,
-        field(
-            ranked,
-            _("Did the event rank them?"),
-            dbc.RadioItems(
-                id=field_id(ranked),
-                options=[
-                    {"label": _("Yes: row 1 first; several in a row are a tie"), "value": RANKED},
-                    {"label": _("No: the rows are groups, not an order"), "value": UNRANKED},
-                ],
-                value=UNRANKED,
-            ),
-        ),
-        *[row(n) for n in rows if n <= shown],
-        html.Details([html.Summary(_("More rows")), *more], className="mb-2") if more else None,
-        description=description,
-    )
-
-
-def number(name, label, required=False, minimum=0):
-    control = dbc.Input(
-        id=field_id(name),
-        type="number",
-        min=minimum,
-        step=1,
-        inputMode="numeric",
-        required=required,
-    )
-    return field(name, label, control, required=required)
 
 
 def form(

@@ -7,20 +7,20 @@ import re
 
 import dash
 from dash import html
-from flask import request
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from components import shell
+from components.form import form_page, in_page_language, page_title, secret_page_headers
 from components.links import EDIT_TEMPLATE
 from data import i18n
 from data.db import UNAVAILABLE, current_db
 from data.reference import reference
+from data.reports.submit import editable
 from intake.events.page import report_values
 from intake.report import callbacks
 from intake.report.formdata import to_values
 from intake.report.layout import form
-from intake.report.service import editable
 from intake.report.widgets import template_links
 
 MODULE = "intake.report"
@@ -28,35 +28,21 @@ EDIT_MODULE = "intake.edit"
 EDIT_PATH = re.compile(r"^/([^/]+)/report/edit/([^/]+)/?$")
 
 
-def title(lang: str = i18n.DEFAULT, **_kwargs) -> str:
-    with force_locale(i18n.normalize(lang)):
-        return _("Report an event") + " · " + _("Movement Priorities")
-
-
-def layout(lang: str = i18n.DEFAULT, event=None, **_kwargs):
-    lang = i18n.normalize(lang)
-    with force_locale(lang):
-        # Opened from a past event ("report the results"): prefilled, and linked on submit.
-        found = report_values(event) if event else None
-        return shell.page(
-            lang,
-            MODULE,
-            "report",
-            html.H1(_("Report an event's priorities"), className="h3"),
-            html.P(
-                _("Share what your prioritization event decided. Fields marked * are required."),
-                className="lead",
-            ),
-            template_links(lang),
-            form(lang, values=found[1], draft_key=f"event:{found[0]}", event_id=found[0])
-            if found
-            else form(lang),
-        )
-
-
-def edit_title(lang: str = i18n.DEFAULT, **_kwargs) -> str:
-    with force_locale(i18n.normalize(lang)):
-        return _("Edit your report") + " · " + _("Movement Priorities")
+@in_page_language
+def layout(lang: str, event=None, **_kwargs):
+    # Opened from a past event ("report the results"): prefilled, and linked on submit.
+    found = report_values(event) if event else None
+    return form_page(
+        lang,
+        MODULE,
+        "report",
+        _("Report an event's priorities"),
+        _("Share what your prioritization event decided. Fields marked * are required."),
+        template_links(lang),
+        form(lang, values=found[1], draft_key=f"event:{found[0]}", event_id=found[0])
+        if found
+        else form(lang),
+    )
 
 
 def edit_layout(lang: str = i18n.DEFAULT, token: str | None = None, **_kwargs):
@@ -97,18 +83,15 @@ def edit_layout(lang: str = i18n.DEFAULT, token: str | None = None, **_kwargs):
                 html.A(_("Report an event"), href=f"/{lang}/report"),
             )
         report_id, data = found
-        return shell.page(
+        return form_page(
             lang,
             EDIT_MODULE,
             path,
-            html.H1(_("Edit your report"), className="h3"),
-            html.P(
-                _(
-                    "Report number %(id)d. Change what needs changing and save; every change "
-                    "is kept in the report's history.",
-                    id=report_id,
-                ),
-                className="lead",
+            _("Edit your report"),
+            _(
+                "Report number %(id)d. Change what needs changing and save; every change "
+                "is kept in the report's history.",
+                id=report_id,
             ),
             # A fresh client_id, never the stored one: sending a report's client_id changes
             # that report, and the page must not hand it out (the edit goes by the token).
@@ -121,39 +104,23 @@ def edit_layout(lang: str = i18n.DEFAULT, token: str | None = None, **_kwargs):
         )
 
 
-def _edit_page_headers(response):
-    """The edit page: a real 404 for an unknown token, and its secret kept out of Referer
-    headers and caches."""
-    match = EDIT_PATH.match(request.path)
-    if not match or response.mimetype != "text/html":
-        return response
-    response.headers["Referrer-Policy"] = "no-referrer"
-    response.headers["Cache-Control"] = "no-store"
-    if response.status_code == 200:
-        try:
-            if editable(current_db(), match.group(2)) is None:
-                response.status_code = 404
-        except UNAVAILABLE:
-            pass  # the page itself says so
-    return response
-
-
 def register(app: dash.Dash) -> None:
     dash.register_page(
         EDIT_MODULE,
         path_template=EDIT_TEMPLATE,
         layout=edit_layout,
-        title=edit_title,
+        title=page_title(lambda: _("Edit your report")),
         order=0,  # before "/<lang>/report" and the dashboard's "/<lang>"
     )
     dash.register_page(
         MODULE,
         path_template="/<lang>/report",
         layout=layout,
-        title=title,
+        title=page_title(lambda: _("Report an event")),
         order=1,  # before the dashboard's "/<lang>", which would also match this path
         nav_label=lambda: _("Report an event"),
         nav_order=2,
     )
-    app.server.after_request(_edit_page_headers)
+    # ``editable`` looked up at each request, this module's (as a test replaces it).
+    app.server.after_request(secret_page_headers(EDIT_PATH, lambda db, t: editable(db, t)))
     callbacks.register(app)

@@ -16,8 +16,9 @@ from pydantic import ValidationError
 
 from data import i18n
 from data.reference import Reference, reference
-from intake.report.formdata import form_errors, orphan_reasons, to_payload
-from intake.report.schema import ReportIn
+from data.reports.schema import ReportIn
+from intake.report.form_errors import form_errors, orphan_reasons
+from intake.report.formdata import to_payload
 from intake.report.spreadsheets import ImportedId
 
 Errors = dict[str, str]
@@ -59,7 +60,7 @@ def validate(
     imported: bool = False,
 ) -> tuple[ReportIn | None, Errors]:
     """Parse ``payload``; return the report, or None and one message per failing field.
-    ``imported``: the client_id was made by the importer (intake.report.schema._random_id)."""
+    ``imported``: the client_id was made by the importer (data.reports.parts._random_id)."""
     context = {"reference": ref, "today": today, "imported": imported}
     try:
         report = ReportIn.model_validate(payload, context=context)

@@ -8,11 +8,10 @@ Plain ADD COLUMN and CREATE INDEX only: no SQLite batch (table copy), which woul
 recreate ``reports`` and, with foreign keys on, cascade-delete every child row.
 """
 
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
-from data.reports.write import event_key
-
+from data.reports.duplicates import event_key
 
 revision = "0002_intake"
 down_revision = "0001"

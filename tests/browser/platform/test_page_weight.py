@@ -7,11 +7,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from components.compression import DCC_PLOTLY
+from components.dashboard_ids import graph
 from dashboard.home import ids
-from dashboard.review.ids import PLAN_HEATMAP
+from dashboard.plan.ids import PLAN_HEATMAP
 from data.db import EXTENSION_KEY
 from data.migrate import upgrade
-from data.support.review import create_user
+from data.support.accounts import create_user
 from intake.cli.commands import load_demo
 from scripts.live import serve
 from tests.conftest import PASSWORD, make_app
@@ -44,10 +45,10 @@ def test_the_dashboard_draws_every_figure_with_the_partial_plotly_js(page: Page,
     page.on("response", lambda r: answers.setdefault(r.url.split("?")[0], r))
     page.goto(f"{live_url}/fr/")
     for name in ids.CHARTS:
-        expect(page.locator(f"#{ids.graph(name)} .main-svg").first).to_be_attached(timeout=20000)
-    expect(page.locator(f"#{ids.graph('ranking')} .bars .point").first).to_be_attached()
-    expect(page.locator(f"#{ids.graph('map')} .choroplethlocation").first).to_be_attached()
-    expect(page.locator(f"#{ids.graph('heatmap')} .hm image").first).to_be_attached()
+        expect(page.locator(f"#{graph(name)} .main-svg").first).to_be_attached(timeout=20000)
+    expect(page.locator(f"#{graph('ranking')} .bars .point").first).to_be_attached()
+    expect(page.locator(f"#{graph('map')} .choroplethlocation").first).to_be_attached()
+    expect(page.locator(f"#{graph('heatmap')} .hm image").first).to_be_attached()
 
     plotly = answers[f"{live_url}/{DCC_PLOTLY}"]
     assert plotly.status == 200
@@ -56,7 +57,7 @@ def test_the_dashboard_draws_every_figure_with_the_partial_plotly_js(page: Page,
     assert page.evaluate(TRACES) == BUNDLED
     # The app's French Plotly locale (components/plotly_locale.py) reached the partial bundle.
     download = "Télécharger le graphique en fichier PNG"
-    button = page.locator(f"#{ids.graph('ranking')} .modebar-btn[data-title='{download}']")
+    button = page.locator(f"#{graph('ranking')} .modebar-btn[data-title='{download}']")
     expect(button).to_be_attached()
     for path in ("/assets/vendor/bootstrap/bootstrap.min.css", "/assets/vendor/topojson/"):
         hits = [r for url, r in answers.items() if path in url]

@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, select
 from data.db import EXTENSION_KEY
 from data.migrate import upgrade
 from data.models import Report
-from data.support.review import create_user
+from data.support.accounts import create_user
 from scripts.live import serve
 from tests.browser.conftest import choose, field
 from tests.conftest import PASSWORD, make_app

@@ -9,8 +9,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from data.db import EXTENSION_KEY
 from data.migrate import upgrade
-from data.reports.write import build_report
-from data.support.review import create_user
+from data.reports.rows import build_report
+from data.support.accounts import create_user
 from intake.cli.commands import load_demo
 from intake.report.validation import validate
 from scripts.live import serve

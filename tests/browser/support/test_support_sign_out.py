@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 
 from data.db import EXTENSION_KEY
 from data.migrate import upgrade
-from data.support.review import create_user
+from data.support.accounts import create_user
 from scripts.live import serve
 from tests.conftest import PASSWORD, make_app
 

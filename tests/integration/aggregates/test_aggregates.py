@@ -13,14 +13,14 @@ from sqlalchemy import select, text
 from data.aggregates import keep as aggregates_keep
 from data.aggregates.insights import insights, insights_raw, summary
 from data.aggregates.queries import Filters
-from data.aggregates.queries import summary as summary_raw
 from data.aggregates.read import date_ranges, facet_ranges
+from data.aggregates.summary import summary as summary_raw
 from data.demo.reports import generate
 from data.models import Report, Status
+from data.reports.submit import amend_report, store_report
 from data.reports.write import delete_demo
 from data.support.review import correct, mark_duplicate, publish, reject
 from intake.cli.commands import load_demo
-from intake.report.service import amend, submit
 from intake.report.validation import validate
 
 D = dt.date
@@ -80,7 +80,7 @@ def test_random_writes_keep_the_tables_equal_to_a_recount(app, db, accounts):
     with app.server.app_context():
         for seed in range(30):
             data = payload(rng, seed)
-            done = submit(db, valid(data), lang="en", auto_publish=rng.random() < 0.6)
+            done = store_report(db, valid(data), lang="en", auto_publish=rng.random() < 0.6)
             stored[done.id] = (done.edit_token, data)
         assert_equal_to_recount(db, every_filter=False)
         ids = sorted(stored)
@@ -90,7 +90,7 @@ def test_random_writes_keep_the_tables_equal_to_a_recount(app, db, accounts):
             if action == "amend":
                 token, old = stored[target]
                 new = payload(rng, 1000 + step) | {"client_id": old["client_id"]}
-                amend(db, token, valid(new), auto_publish=rng.random() < 0.7)
+                amend_report(db, token, valid(new), auto_publish=rng.random() < 0.7)
                 stored[target] = (token, new)
             elif action == "publish":
                 publish(db, [target], who)

@@ -9,7 +9,7 @@ from data.aggregates import write as aggregates_write
 from data.aggregates.tables import TABLES
 from data.demo.reports import generate
 from data.models import Status
-from data.reports.write import insert_report, report_rows
+from data.reports.rows import insert_report, report_rows
 from intake.report.validation import validate
 
 

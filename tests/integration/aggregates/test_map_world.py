@@ -14,8 +14,8 @@ from data.aggregates.queries import Filters, Insights, Summary
 from data.aggregates.world import unplaced
 from data.demo.reports import generate
 from data.models import Report
+from data.reports.submit import store_report
 from intake.cli.commands import load_demo
-from intake.report.service import submit
 from intake.report.validation import validate
 
 
@@ -50,7 +50,7 @@ def test_freshness_counts_published_and_pending_reports(app, db):
         for payload in generate(3, seed=99):
             report, errors = validate(payload)
             assert not errors
-            submit(db, report, lang="en", auto_publish=False)
+            store_report(db, report, lang="en", auto_publish=False)
     with db.session(readonly=True) as session:
         counts = dict(
             session.execute(select(Report.status, func.count()).group_by(Report.status)).all()

@@ -14,8 +14,10 @@ from dashboard.auth.login import SupportUser
 from dashboard.contributions import review_callbacks as callbacks
 from dashboard.contributions import review_ids as ids
 from dashboard.contributions import review_page as page
+from dashboard.review.ids import CONTRIBUTIONS_LINK
 from data.contributions.model import Contribution
-from data.support.review import AUTO_PUBLISH, AuditLog, set_setting
+from data.support.audit import AuditLog
+from data.support.settings import AUTO_PUBLISH, set_setting
 from tests.integration.contributions.test_contributions import contribution, empty
 
 
@@ -104,5 +106,5 @@ def test_the_review_page_links_to_the_screen(app, accounts, waiting):
         login_user(SupportUser(accounts["reviewer"]))
         rendered = str(review.layout(lang="en").to_plotly_json())
         screen = str(page.layout(lang="en").to_plotly_json())
-    assert ids.LINK in rendered and "/en/review/contributions" in rendered
+    assert CONTRIBUTIONS_LINK in rendered and "/en/review/contributions" in rendered
     assert ids.QUEUE in screen and "Individual contributions" in screen

@@ -93,7 +93,8 @@ def test_invalid_contributions_get_translated_messages(client, fresh):
 
 
 def test_pending_until_the_support_team_publishes(client, fresh, accounts):
-    from data.support.review import AUTO_PUBLISH, AuditLog, set_setting
+    from data.support.audit import AuditLog
+    from data.support.settings import AUTO_PUBLISH, set_setting
 
     with fresh.session() as session:
         set_setting(session, AUTO_PUBLISH, "0", accounts["admin"])

@@ -11,14 +11,15 @@ import pytest
 from sqlalchemy import func, select, text
 
 from dashboard.events.callbacks import show_events
-from dashboard.home.events_waiting import show_waiting
+from dashboard.events.waiting import show_waiting
+from data.events.announce import amend_event, announce
 from data.events.model import Event, waiting_for_report
 from data.events.write import EventReviewError, publish_event, reject_event
-from data.support.review import AuditLog
+from data.reports.submit import store_report
+from data.support.audit import AuditLog
 from intake.events.formdata import validate_event
 from intake.events.page import report_values
-from intake.events.service import amend_event, announce, editable_event
-from intake.report.service import submit
+from intake.events.service import editable_event
 from intake.report.validation import validate
 
 EMAIL = "secret-organizer@example.org"
@@ -55,7 +56,7 @@ def announcement(**changes):
 
 
 def announced(db, auto_publish=True, **changes):
-    return announce(db, announcement(**changes), lang="en", auto_publish=auto_publish)
+    return announce(db, announcement(**changes).stored(), lang="en", auto_publish=auto_publish)
 
 
 def feed(client, query: str = "") -> list:
@@ -73,7 +74,7 @@ def test_announce_review_publish_and_the_feed_carries_the_right_times(
     assert first.status == "pending" and first.created and first.edit_token
     again = announce(
         events_db,
-        announcement().model_copy(update={"client_id": uuid.UUID(_client_id(events_db))}),
+        announcement().model_copy(update={"client_id": uuid.UUID(_client_id(events_db))}).stored(),
         lang="en",
         auto_publish=False,
     )
@@ -139,9 +140,8 @@ def test_feed_filters_match_the_page(client, events_db):
 def test_the_events_page_shows_viewer_times_and_no_contact(app, events_db):
     announced(events_db)
     with app.server.test_request_context("/_dash-update-component", method="POST"):
-        listing, grid, figure, summary, feed_href, note = show_events(
-            None, "SSA", None, None, None, "Asia/Jakarta", "2026-11", "fr"
-        )
+        answer = show_events(None, "SSA", None, None, None, "Asia/Jakarta", "2026-11", "fr")
+    listing, grid, figure, summary, feed_href, note = answer.values()
     shown = str(listing) + str(grid) + str(figure)
     assert "Nairobi strategy salon" in shown
     assert "20 nov. 2026, 22:00" in shown  # 18:00 in Nairobi
@@ -155,12 +155,15 @@ def test_the_edit_link_changes_the_event(events_db):
     stored = editable_event(events_db, found.edit_token)
     assert stored["organizer"]["email"] == EMAIL
     changed = amend_event(
-        events_db, found.edit_token, announcement(name="Renamed salon"), auto_publish=False
+        events_db,
+        found.edit_token,
+        announcement(name="Renamed salon").stored(),
+        auto_publish=False,
     )
     assert changed.created  # for an edit: something changed
     assert editable_event(events_db, found.edit_token)["name"] == "Renamed salon"
     assert changed.status == "pending"  # edited without auto-publish: back to review
-    assert amend_event(events_db, "nope", announcement(), auto_publish=True) is None
+    assert amend_event(events_db, "nope", announcement().stored(), auto_publish=True) is None
 
 
 def test_reporting_from_a_past_event_links_the_report(app, events_db, report):
@@ -185,7 +188,7 @@ def test_reporting_from_a_past_event_links_the_report(app, events_db, report):
 
     stored, errors = validate(report(event_name=values["event_name"]))
     assert not errors
-    result = submit(events_db, stored, lang="en", auto_publish=True, event_id=claim)
+    result = store_report(events_db, stored, lang="en", auto_publish=True, event_id=claim)
     with events_db.session(readonly=True) as session:
         assert session.get(Event, found.id).report_id == result.id
         assert waiting_for_report(session) == 0
@@ -194,7 +197,7 @@ def test_reporting_from_a_past_event_links_the_report(app, events_db, report):
 
     # A second report cannot take the event over, even with the claim; it is stored, unlinked.
     other, _ = validate(report())
-    second = submit(events_db, other, lang="en", auto_publish=True, event_id=claim)
+    second = store_report(events_db, other, lang="en", auto_publish=True, event_id=claim)
     with events_db.session(readonly=True) as session:
         assert session.get(Event, found.id).report_id == result.id
         assert session.scalar(select(func.count()).select_from(Event)) == 1
@@ -207,13 +210,13 @@ def test_a_stranger_cannot_take_an_events_results_slot(app, events_db, report, s
     stays free for the organizer's own link (their edit page)."""
     found = announced(events_db)
     stranger, _ = validate(report(event_name="Spam"))
-    submit(events_db, stranger, lang="en", auto_publish=True, event_id=sent(found.id))
+    store_report(events_db, stranger, lang="en", auto_publish=True, event_id=sent(found.id))
     with events_db.session(readonly=True) as session:
         assert session.get(Event, found.id).report_id is None
         assert waiting_for_report(session) == 1
     claim = editable_event(events_db, found.edit_token)["results_claim"]
     own, _ = validate(report())
-    result = submit(events_db, own, lang="en", auto_publish=True, event_id=claim)
+    result = store_report(events_db, own, lang="en", auto_publish=True, event_id=claim)
     with events_db.session(readonly=True) as session:
         assert session.get(Event, found.id).report_id == result.id
 

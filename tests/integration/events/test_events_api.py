@@ -13,10 +13,11 @@ from icalendar.parser.content_line import Contentline
 from sqlalchemy import text, update
 
 from data.db import EXTENSION_KEY
+from data.events.announce import announce
 from data.events.model import Event
 from data.limits import limiter
 from intake.events.formdata import validate_event
-from intake.events.service import announce, editable_event
+from intake.events.service import editable_event
 from tests.conftest import make_app
 from tests.integration.conftest import empty_extras
 
@@ -128,7 +129,7 @@ def _announced(db) -> int:
     }
     event, errors = validate_event(values, str(uuid.uuid4()), today=dt.date(2026, 11, 26))
     assert errors == {}
-    return announce(db, event, lang="en", auto_publish=True).id
+    return announce(db, event.stored(), lang="en", auto_publish=True).id
 
 
 def _stored_as(db, event_id: int, **values) -> None:

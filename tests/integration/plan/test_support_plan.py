@@ -27,7 +27,8 @@ from openpyxl import load_workbook
 
 from data.aggregates.queries import Filters
 from data.overlap import analysis as overlap
-from data.support.review import reject, save_plan_item
+from data.support.plan import save_plan_item
+from data.support.review import reject
 from tests.conftest import sign_in
 from tests.integration.support.test_support_review import add
 

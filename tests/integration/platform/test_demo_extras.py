@@ -12,7 +12,8 @@ from data.demo import events_and_contributions as demo_extras
 from data.demo import reports as demo
 from data.events.model import Event, published_events
 from data.models import Report
-from data.support.review import AuditLog, mark_duplicate
+from data.support.audit import AuditLog
+from data.support.review import mark_duplicate
 from tests.integration.aggregates.test_aggregates import assert_equal_to_recount
 from tests.integration.contributions.test_contributions import contribution
 from tests.integration.events.test_events import announced

@@ -12,7 +12,9 @@ import data.limit_store
 
 # Every module with models: they share Base.metadata, which the migrations must match.
 import data.support.accounts
-import data.support.review  # noqa: F401
+import data.support.audit
+import data.support.plan
+import data.support.settings  # noqa: F401
 from data.models import Base
 
 

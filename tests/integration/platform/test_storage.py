@@ -16,7 +16,7 @@ from data.aggregates.queries import data_version
 from data.db import EXTENSION_KEY, make_engine
 from data.migrate import alembic_config, upgrade
 from data.models import Report, ReportInitiative
-from intake.report.service import submit
+from data.reports.submit import store_report
 from intake.report.validation import validate
 from tests.conftest import make_app
 
@@ -27,7 +27,7 @@ def test_concurrent_retries_of_one_client_id_store_one_report(app, db, report):
         parsed, _ = validate(payload)
 
     def send(_):
-        return submit(db, parsed, lang="en", auto_publish=True)
+        return store_report(db, parsed, lang="en", auto_publish=True)
 
     with ThreadPoolExecutor(8) as pool:
         results = list(pool.map(send, range(16)))
@@ -43,7 +43,7 @@ def test_concurrent_distinct_reports_all_stored_and_version_counts_them(app, db,
     with app.server.test_request_context():
         parsed = [validate(report())[0] for _ in range(30)]
     with ThreadPoolExecutor(6) as pool:
-        list(pool.map(lambda r: submit(db, r, lang="en", auto_publish=True), parsed))
+        list(pool.map(lambda r: store_report(db, r, lang="en", auto_publish=True), parsed))
     with db.session(readonly=True) as session:
         assert session.scalar(select(func.count(Report.id))) == 30
         assert data_version(session)[0] == 30
@@ -56,7 +56,7 @@ def test_failed_write_stores_nothing(app, db, report):
     parsed.priorities[1].code = "I31"
     parsed.priorities[2].code = "I31"
     with pytest.raises(IntegrityError):
-        submit(db, parsed, lang="en", auto_publish=True)
+        store_report(db, parsed, lang="en", auto_publish=True)
     with db.session(readonly=True) as session:
         assert session.scalar(select(func.count(Report.id))) == 0
         assert data_version(session)[0] == 0

@@ -150,7 +150,7 @@ def test_pending_reports_have_no_wikitext(database_url, report):
 
 def test_dashboard_download_links_follow_the_filters(app, client):
     from components.filters import filter_id
-    from dashboard.contributions.callbacks import download_links
+    from dashboard.export.downloads import download_links
 
     names = [filter_id(n) for n in ("region", "share", "theme", "from")]
     with app.server.test_request_context("/_dash-update-component", method="POST"):

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from data.aggregates.queries import data_version
 from data.db import EXTENSION_KEY
 from data.models import Report
-from intake.report.service import submit
+from data.reports.submit import store_report
 from intake.report.validation import validate
 from tests.conftest import make_app
 
@@ -62,7 +62,7 @@ def test_a_thousand_reports_from_twenty_threads_with_resends_store_exactly_once(
             with app.server.test_request_context("/_dash-update-component", method="POST"):
                 parsed, errors = validate(payload)
             assert errors == {}
-            result = submit(db, parsed, lang="en", auto_publish=True)
+            result = store_report(db, parsed, lang="en", auto_publish=True)
             answers.append((payload["client_id"], result.id, result.created))
         return answers
 

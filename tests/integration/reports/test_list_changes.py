@@ -21,7 +21,9 @@ from data.aggregates import keep as aggregates_keep
 from data.db import EXTENSION_KEY
 from data.initiative_list.retired import ACTION, touched_reports, with_retired
 from data.migrate import alembic_config
-from data.support.review import AuditLog, create_user, queue
+from data.support.accounts import create_user
+from data.support.audit import AuditLog
+from data.support.review import queue
 from tests.conftest import PG_URL, make_app
 
 BEFORE = "0010_group_facets"

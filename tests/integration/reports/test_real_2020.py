@@ -156,17 +156,17 @@ def test_the_summary_matches_the_hand_count(client, stored):
 
 def test_the_dashboard_shows_the_hand_count(app, stored):
     from components.filters import NAMES, filter_id
-    from dashboard.home import ids
     from dashboard.home.callbacks import update_dashboard
 
     names = [filter_id(n) for n in NAMES]
     unfiltered = ["any" if n == "share" else None for n in NAMES]
     with app.server.test_request_context("/_dash-update-component", method="POST"):
         out = update_dashboard(None, unfiltered, "events", "region", "mentions", "en", names)
-    # rendered version, events, participants, countries, groups, status, last report, download
-    assert out[1:3] == ["3", "at least 320"]
-    charts = out[8:]
-    at = {name: charts[3 * i : 3 * i + 3] for i, name in enumerate(ids.CHARTS)}
+    assert [out["events"], out["participants"]] == ["3", "at least 320"]
+    at = {
+        name: [chart["figure"], chart["summary"], chart["table"]]
+        for name, chart in out["charts"].items()
+    }
     ranking = _rows(at["ranking"][2])
     assert [(r[1], r[2]) for r in ranking] == [("1", "7.5"), ("1", "7.5")]
     coordination = _rows(at["coordination"][2])

@@ -10,13 +10,14 @@ import pytest
 from flask_login import login_user
 from sqlalchemy import text
 
-from dashboard.auth import login as auth
+from dashboard.auth import guards as auth
 from dashboard.auth.login import SupportUser
 from dashboard.contributions import review_callbacks as contrib_review_callbacks
 from dashboard.events import review as events_review
 from dashboard.plan import callbacks as plan_callbacks
 from dashboard.review import callbacks as review_callbacks
-from data.support.review import AUTO_PUBLISH, authenticate, get_setting
+from data.support.accounts import authenticate
+from data.support.settings import AUTO_PUBLISH, get_setting
 from tests.conftest import PASSWORD, sign_in
 from tests.integration.support_helpers import clear_limits, sign_out  # noqa: F401
 

@@ -9,13 +9,12 @@ from sqlalchemy import select
 from dashboard.auth.login import SupportUser
 from dashboard.review import callbacks as review_callbacks
 from dashboard.review import ids
+from dashboard.review.actions import perform
 from data.models import Report
-from data.reports.write import build_report, current_version
+from data.reports.rows import build_report
+from data.support.audit import AuditLog, audit_entries
 from data.support.review import (
-    AuditLog,
     ReviewError,
-    audit_entries,
-    auto_publish,
     correct,
     mark_duplicate,
     publish,
@@ -23,6 +22,8 @@ from data.support.review import (
     reject,
     report_detail,
 )
+from data.support.settings import auto_publish
+from data.version import current_version
 from intake.report.validation import validate
 
 
@@ -90,7 +91,7 @@ def test_reject_needs_a_reason(db, accounts, report):
 def test_support_text_follows_the_text_policy_and_never_gives_a_500(db, accounts, report, bad):
     """A NUL (refused by PostgreSQL), a bidi override, or a list or object where text is
     expected (a crafted callback body): a ReviewError that the screens show, nothing stored."""
-    from data.support.review import save_plan_item
+    from data.support.plan import save_plan_item
 
     rid = add(db, report())
     with pytest.raises(ReviewError):
@@ -180,7 +181,7 @@ def test_actions_through_the_callback(app, db, accounts, report):
     rid = add(db, report(event_name="=HYPERLINK(1)"))
     with app.server.test_request_context("/_dash-update-component", method="POST"):
         login_user(SupportUser(accounts["reviewer"]))
-        message = review_callbacks.perform(ids.REVIEW_PUBLISH, rid, None, None, {}, [])
+        message = perform(ids.REVIEW_PUBLISH, rid, None, None, {}, [])
         assert message == f"Report {rid} published."
         detail, hidden, values = review_callbacks.show_report(
             rid, 1, "en", [{"type": ids.REVIEW_FIX, "name": "event_name"}]

@@ -10,11 +10,10 @@ import dash
 import pytest
 from flask_login import login_user
 
-from dashboard.auth import login as auth
+from dashboard.auth import pages as auth
 from dashboard.auth.login import SupportUser
 from data.db import EXTENSION_KEY
-from data.support.accounts import disable_user, set_password
-from data.support.review import Role
+from data.support.accounts import Role, disable_user, set_password
 from tests.conftest import PASSWORD, make_app, sign_in
 from tests.integration.support_helpers import clear_limits, csrf_token, sign_out  # noqa: F401
 

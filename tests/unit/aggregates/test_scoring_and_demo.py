@@ -11,7 +11,7 @@ from data.demo.reports import generate
 from data.models import Status
 from data.privacy import public_groups, suppressed
 from data.reference import reference
-from data.reports.write import chosen_rows
+from data.reports.rows import chosen_rows
 from data.scoring import RECOMMENDATION_TOTAL, milli_points, shares
 from intake.report.validation import validate
 

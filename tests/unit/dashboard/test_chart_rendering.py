@@ -11,8 +11,8 @@ from dash import html
 from flask_babel import force_locale
 
 from components.charts import CATEGORICAL, STANDOFF, chart_card, data_table
-from dashboard.home import figures
-from dashboard.home.figures import WEEK_MS
+from dashboard.home import activity, figures, heatmaps, map_figure
+from dashboard.home.activity import WEEK_MS
 from dashboard.home.heatmaps import MIN_EVENTS
 from dashboard.home.map_figure import top_by_region
 from data import i18n
@@ -25,7 +25,7 @@ from data.aggregates.queries import (
     RegionTotal,
     Summary,
 )
-from data.aggregates.queries import summary as summary_raw
+from data.aggregates.summary import summary as summary_raw
 from data.db import EXTENSION_KEY
 from data.reference import reference
 from intake.cli.commands import load_demo
@@ -46,14 +46,14 @@ def demo(context):
 
 
 def every_chart(data: Insights, rtl: bool, compact: bool):
-    yield figures.world_map(data, "events", "country", rtl)
+    yield map_figure.world_map(data, "events", "country", rtl)
     yield figures.ranking(data.summary, rtl, "events", compact)
     yield figures.ranking(data.summary, rtl, "participants", compact)
     yield figures.recommendations(data.summary, rtl, compact)
-    yield figures.region_heatmap(data, rtl, compact)
-    yield figures.group_participation(data, 5, rtl, compact)
-    yield figures.over_time(data, rtl)
-    yield figures.languages(data, rtl, compact)
+    yield heatmaps.region_heatmap(data, rtl, compact)
+    yield heatmaps.group_participation(data, 5, rtl, compact)
+    yield activity.over_time(data, rtl)
+    yield activity.languages(data, rtl, compact)
 
 
 @pytest.mark.parametrize("rtl", [False, True])
@@ -103,7 +103,7 @@ def weeks_of(*mondays: dt.date) -> Insights:
 def test_a_single_week_is_a_week_wide_bar_on_a_date_axis(context):
     monday = dt.date(2020, 11, 30)
     for rtl in (False, True):
-        fig = figures.over_time(weeks_of(monday), rtl).figure
+        fig = activity.over_time(weeks_of(monday), rtl).figure
         bar, xaxis = fig["data"][0], fig["layout"]["xaxis"]
         assert xaxis["type"] == "date"
         span = ["2020-11-23", "2020-12-14"]  # a week of room each side
@@ -119,7 +119,7 @@ def test_a_single_week_is_a_week_wide_bar_on_a_date_axis(context):
 
 def test_many_weeks_keep_plotly_spacing_the_date_ticks(context):
     first = dt.date(2020, 8, 10)
-    fig = figures.over_time(weeks_of(*(first + dt.timedelta(weeks=n) for n in range(20))))
+    fig = activity.over_time(weeks_of(*(first + dt.timedelta(weeks=n) for n in range(20))))
     xaxis = fig.figure["layout"]["xaxis"]
     assert xaxis["type"] == "date"
     assert xaxis["range"] == ["2020-08-03", (first + dt.timedelta(weeks=21)).isoformat()]
@@ -139,7 +139,7 @@ def small_and_large_regions() -> Insights:
 
 @pytest.mark.parametrize("compact", [False, True])
 def test_regions_with_few_events_show_their_n_and_no_colour(context, compact):
-    chart = figures.region_heatmap(small_and_large_regions(), compact=compact)
+    chart = heatmaps.region_heatmap(small_and_large_regions(), compact=compact)
     heatmap = chart.figure["data"][0]
     assert 2 < MIN_EVENTS <= 12
     # Rows in the reference order: South Asia, then North America.
@@ -162,12 +162,12 @@ def test_a_heatmap_with_only_small_regions_compares_nothing(context):
         Summary(events=2, by_region=[RegionTotal("NA", 2, 20)]),
         region_recommendation=[Cell("NA", "R1", 2, 2)],
     )
-    chart = figures.region_heatmap(data)
+    chart = heatmaps.region_heatmap(data)
     assert chart.summary == "Every region has fewer than 5 events: too few to compare."
 
 
 def test_the_phone_heatmap_shows_every_recommendation_number(demo):
-    chart = figures.region_heatmap(demo, compact=True)
+    chart = heatmaps.region_heatmap(demo, compact=True)
     heatmap, xaxis = chart.figure["data"][0], chart.figure["layout"]["xaxis"]
     assert xaxis["type"] == "category"  # "1".."10" would otherwise make a linear axis
     assert heatmap["x"] == [str(n) for n in range(1, 11)]
@@ -178,7 +178,7 @@ def test_the_phone_heatmap_shows_every_recommendation_number(demo):
 
 
 def test_group_labels_are_wrapped_to_fit_their_columns(demo):
-    heatmap = figures.group_participation(demo, 5).figure["data"][0]
+    heatmap = heatmaps.group_participation(demo, 5).figure["data"][0]
     for label in heatmap["x"]:
         assert all(len(line) <= 12 for line in label.split("<br>")), label
 
@@ -194,13 +194,13 @@ def test_ten_recommendations_get_ten_distinct_colours(context):
             for country, rec in zip(countries, ref.recommendations, strict=True)
         ],
     )
-    traces = figures.world_map(data, "recommendation", "country").figure["data"]
+    traces = map_figure.world_map(data, "recommendation", "country").figure["data"]
     colours = [t["colorscale"][0][1] for t in traces]
     assert len(traces) == 10 and len(set(colours)) == 10
     assert all(t["showlegend"] for t in traces)
     # A recommendation keeps its colour whatever else is on the map.
     alone = Insights(Summary(events=1, countries=1), countries=[CountryRow("KE", 1, 10, "R10")])
-    only = figures.world_map(alone, "recommendation", "country").figure["data"]
+    only = map_figure.world_map(alone, "recommendation", "country").figure["data"]
     assert only[0]["colorscale"][0][1] == colours[-1] == CATEGORICAL[9]
 
 
@@ -215,7 +215,7 @@ def test_the_region_map_colours_each_region_by_its_top_recommendation(context):
         ],
     )
     assert top_by_region(data) == {"NWE": "R10", "SA": "R1"}
-    chart = figures.world_map(data, "recommendation", "region")
+    chart = map_figure.world_map(data, "recommendation", "region")
     traces = {t["name"].replace("<br>", " "): t for t in chart.figure["data"]}
     assert set(traces) == {i18n.recommendation("R1"), i18n.recommendation("R10")}
     south_asia = traces[i18n.recommendation("R1")]
@@ -226,7 +226,7 @@ def test_the_region_map_colours_each_region_by_its_top_recommendation(context):
         i18n.recommendation("R10"),
         i18n.recommendation("R1"),
     ]
-    events = figures.world_map(data, "events", "region")
+    events = map_figure.world_map(data, "events", "region")
     assert events.rows[1][3] == i18n.recommendation("R1")  # the column is filled in every view
 
 
@@ -257,7 +257,7 @@ def test_data_tables_scroll_in_a_focusable_named_region(context):
 
 def test_a_phone_heatmap_gives_each_row_room_for_its_label_lines(context):
     """On a phone region names break over several lines: rows grow so labels never overlap."""
-    chart = figures.region_heatmap(small_and_large_regions(), compact=True)
+    chart = heatmaps.region_heatmap(small_and_large_regions(), compact=True)
     labels = chart.figure["data"][0]["y"]
     lines = max(label.count("<br>") + 1 for label in labels)
     assert lines >= 2

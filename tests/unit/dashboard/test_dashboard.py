@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import dash
 import plotly.graph_objects as go
 import pytest
 
+from components.buttons import PRESSED, UNPRESSED
+from components.dashboard_ids import COMPARE, graph
+from components.filter_values import filters_from
 from components.filters import NAMES, filter_id
+from dashboard.compare.ids import COMPARE_CARD, compare_option
 from dashboard.home import ids
-from dashboard.home.callbacks import (
-    SYNC_URL,
-    filter_options,
-    filters_from,
-    place_filters,
-    update_dashboard,
-)
-from dashboard.home.figures import group_participation
-from dashboard.home.layout import PRESSED, UNPRESSED, dashboard
+from dashboard.home.callbacks import filter_options, update_dashboard
+from dashboard.home.clicks import place_filters
+from dashboard.home.heatmaps import group_participation
+from dashboard.home.layout import dashboard
 from data.aggregates.insights import Cell, Insights
 from data.aggregates.queries import Filters, Summary
 from data.db import EXTENSION_KEY
@@ -28,7 +28,7 @@ from data.scoring import shares
 from intake.cli.commands import load_demo
 
 FILTER_IDS = [filter_id(n) for n in NAMES]
-MAP = ids.graph("map")
+MAP = graph("map")
 OUTPUTS = [
     "rendered",
     "events",
@@ -36,7 +36,7 @@ OUTPUTS = [
     "countries",
     "groups",
     "status",
-    "last",
+    "last_report",
     "download",
 ]
 
@@ -54,10 +54,10 @@ def server(sqlite_app):
 
 def run(metric="events", view="country", weighting="mentions", lang="en", **chosen):
     out = update_dashboard(None, values(**chosen), metric, view, weighting, lang, FILTER_IDS)
-    named = dict(zip(OUTPUTS, out[: len(OUTPUTS)], strict=True))
-    charts = out[len(OUTPUTS) :]
-    for index, name in enumerate(ids.CHARTS):
-        figure, sentence, table = charts[3 * index : 3 * index + 3]
+    named = {name: out[name] for name in OUTPUTS}
+    for name in ids.CHARTS:
+        chart = out["charts"][name]
+        figure, sentence, table = chart["figure"], chart["summary"], chart["table"]
         named[name] = [go.Figure(figure), sentence, table_rows(table)]
     return named
 
@@ -200,18 +200,19 @@ def test_the_view_comes_back_from_the_query_and_unknown_values_fall_back(server)
     assert find(page, ids.MAP_METRIC).value == "participants"
     assert find(page, ids.MAP_VIEW).value == "region"  # unknown: the default
     assert find(page, ids.WEIGHTING).value == "participants"
-    assert find(page, ids.COMPARE).data == "EU"
-    assert find(page, ids.COMPARE_CARD).hidden is False
-    europe = find(page, ids.compare_option("EU"))
+    assert find(page, COMPARE).data == "EU"
+    assert find(page, COMPARE_CARD).hidden is False
+    europe = find(page, compare_option("EU"))
     assert (
         europe.className == PRESSED and europe.to_plotly_json()["props"]["aria-pressed"] == "true"
     )
     assert find(page, ids.chip("newcomers")).className == PRESSED
     assert find(page, ids.chip("women")).className == UNPRESSED
     plain = dashboard(2000, None, {"compare": "MOON"})
-    assert find(plain, ids.COMPARE).data is None and find(plain, ids.COMPARE_CARD).hidden
+    assert find(plain, COMPARE).data is None and find(plain, COMPARE_CARD).hidden
     # The URL leaves the defaults out.
-    assert '{"metric": "events", "view": "region", "weight": "mentions"}' in SYNC_URL
+    sync_url_defaults = json.dumps(find(page, ids.TOGGLE_DEFAULTS).data)
+    assert '{"metric": "events", "view": "region", "weight": "mentions"}' in sync_url_defaults
 
 
 def test_clear_resets_every_filter(server):
@@ -313,7 +314,7 @@ def test_live_updates_send_figures_as_patches_without_the_look(server):
     live = update_dashboard(
         None, values(), "events", "country", "events", "en", FILTER_IDS, live=True
     )
-    figure, patch = full[len(OUTPUTS)], live[len(OUTPUTS)]
+    figure, patch = full["charts"]["map"]["figure"], live["charts"]["map"]["figure"]
     operations = patch.to_plotly_json()["operations"]
     sent = {tuple(op["location"]): op["params"]["value"] for op in operations}
     # Traces, and what data can change in the layout; never the template, fonts or geography.
@@ -340,10 +341,10 @@ def test_a_live_update_of_an_empty_view_sends_its_note(server):
         FILTER_IDS,
         live=True,
     )
-    for index in range(len(OUTPUTS) + 3, len(live), 3):  # the map keeps every country
+    for name in ids.CHARTS[1:]:  # the map keeps every country
         sent = {
             tuple(op["location"]): op["params"]["value"]
-            for op in live[index].to_plotly_json()["operations"]
+            for op in live["charts"][name]["figure"].to_plotly_json()["operations"]
         }
         assert sent[("layout", "annotations")][0]["text"] == "No published reports match yet."
         assert sent[("layout", "xaxis")]["visible"] is False

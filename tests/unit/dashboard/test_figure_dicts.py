@@ -13,8 +13,8 @@ from flask_babel import format_decimal as babel_format_decimal
 from plotly.io.json import to_json_plotly
 
 from components.charts import data_table, figure, styled, table_json
-from dashboard.home import figures
-from dashboard.home.figure_parts import format_decimal
+from components.figure_parts import format_decimal
+from dashboard.home import activity, figures, heatmaps, map_figure
 from data.aggregates.insights import insights
 from data.aggregates.queries import Filters, Insights, Summary
 from data.db import EXTENSION_KEY
@@ -46,16 +46,16 @@ def data(tmp_path_factory):
 
 
 def charts(data: Insights, rtl: bool, compact: bool):
-    yield figures.world_map(data, "events", "country", rtl)
-    yield figures.world_map(data, "participants", "region", rtl)
-    yield figures.world_map(data, "recommendation", "country", rtl)
+    yield map_figure.world_map(data, "events", "country", rtl)
+    yield map_figure.world_map(data, "participants", "region", rtl)
+    yield map_figure.world_map(data, "recommendation", "country", rtl)
     yield figures.ranking(data.summary, rtl, "events", compact)
     yield figures.ranking(data.summary, rtl, "participants", compact)
     yield figures.recommendations(data.summary, rtl, compact)
-    yield figures.region_heatmap(data, rtl, compact)
-    yield figures.group_participation(data, 5, rtl, compact)
-    yield figures.over_time(data, rtl)
-    yield figures.languages(data, rtl, compact)
+    yield heatmaps.region_heatmap(data, rtl, compact)
+    yield heatmaps.group_participation(data, 5, rtl, compact)
+    yield activity.over_time(data, rtl)
+    yield activity.languages(data, rtl, compact)
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])

@@ -95,6 +95,16 @@ def test_a_valid_announcement_converts_to_utc():
     assert found.organizer.email == "amina@example.org"
 
 
+def test_the_stored_fields_carry_the_utc_times_and_the_region():
+    found, errors = validate_event(valid(), CLIENT, today=TODAY)
+    assert errors == {}
+    stored = found.stored()
+    assert stored["start_utc"] == dt.datetime(2026, 11, 20, 15, 0, tzinfo=dt.UTC)
+    assert stored["end_utc"] == dt.datetime(2026, 11, 20, 17, 30, tzinfo=dt.UTC)
+    assert stored["region"] == "SSA" and stored["name"] == "Nairobi strategy salon"
+    assert stored["client_id"] == found.client_id
+
+
 @pytest.mark.parametrize(
     ("changes", "field", "text"),
     [

@@ -92,3 +92,11 @@ def test_extractor_feeds_every_label_to_the_catalog():
     for table in (ref.regions, ref.themes, ref.formats, ref.groups):
         expected |= {item.label for item in table.values()}
     assert found == expected
+
+
+def test_recommendation_of_maps_every_initiative_to_its_recommendation():
+    ref = load()
+    found = ref.recommendation_of()
+    assert set(found) == set(ref.initiatives)
+    assert found["I12"] == ref.initiatives["I12"].recommendation
+    assert found["I01"] == "R1" and found["I44"] == "R10"

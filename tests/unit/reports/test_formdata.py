@@ -1,5 +1,6 @@
 from data.reference import reference
-from intake.report.formdata import field_names, form_errors, to_payload
+from intake.report.form_errors import form_errors
+from intake.report.formdata import field_names, to_payload
 
 
 def test_payload_skips_empty_rows_and_keeps_rank_order():

@@ -12,7 +12,8 @@ from data.db import EXTENSION_KEY
 from data.models import Report, ReportAudit
 from data.privacy import neutralize
 from data.reference import reference
-from data.reports.write import event_key, report_data
+from data.reports.duplicates import event_key
+from data.reports.rows import report_data
 from intake.report.callbacks import submit_report
 from intake.report.formdata import field_names, to_payload, to_values
 from intake.report.ids import HONEYPOT
@@ -108,7 +109,7 @@ def test_unavailable_database_keeps_the_form_and_says_so(ctx):
 
 
 def test_editing_through_the_link_changes_the_report_with_an_audit_row(ctx):
-    from intake.report.service import editable
+    from data.reports.submit import editable
 
     db = ctx.extensions[EXTENSION_KEY]
     link = str(submit_form()[3]).split("/en/report/edit/")[1].split("'")[0].split('"')[0]

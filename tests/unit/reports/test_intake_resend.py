@@ -4,8 +4,8 @@ first edit link stays its only one, and the confirmation says where the link is.
 from __future__ import annotations
 
 from data.db import EXTENSION_KEY
+from data.reports.submit import editable
 from intake.report.ids import EDIT_LINK
-from intake.report.service import editable
 from tests.unit.reports.test_intake_form import ctx, submit_form  # noqa: F401 (ctx: a fixture)
 
 

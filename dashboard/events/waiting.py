@@ -7,8 +7,8 @@ from dash import Input, Output, State, html
 from flask_babel import force_locale, ngettext
 
 from components import ids as shell_ids
+from components.dashboard_ids import VERSION
 from dashboard.events import ids
-from dashboard.home import ids as dashboard_ids
 from data import i18n
 from data.db import current_db
 from data.events.model import waiting_for_report
@@ -37,6 +37,6 @@ def show_waiting(_version, lang):
 def register(app) -> None:
     app.callback(
         Output(ids.WAITING, "children"),
-        Input(dashboard_ids.VERSION, "data"),
+        Input(VERSION, "data"),
         State(shell_ids.LANG, "data"),
     )(show_waiting)

@@ -15,17 +15,22 @@ from flask_babel import format_decimal
 from flask_babel import gettext as _
 from openpyxl import Workbook
 
-from dashboard.plan.figures import points_text
 from data import i18n
 from data.aggregates.queries import Filters
 from data.export.sql import DANGEROUS
 from data.overlap import analysis as overlap
 
+POINTS = "#,##0.#"  # points (data.scoring) are shared among ties and unranked sets: 2.5, 3.8
 FORMATS = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "md": "text/markdown",
 }
+
+
+def points_text(value: float) -> str:
+    """Points with at most one decimal, in the current locale."""
+    return format_decimal(value, format=POINTS)
 
 
 def neutralize(value):

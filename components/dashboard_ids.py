@@ -1,0 +1,20 @@
+"""IDs the public dashboard shares with the pieces it composes (the comparison, the individual
+contributions' card, the count of events waiting, the Wikimedia downloads): the data version it
+shows, the phone-sized flag, the comparison chosen (kept in the URL too), and the IDs of a
+chart's three parts."""
+
+VERSION = "dash-version"  # the newest data version the poll has seen
+COMPACT = "dash-compact"  # True on a phone-sized screen
+COMPARE = "dash-compare-with"  # a Store: the comparison chosen ("all", a region or a group)
+
+
+def graph(name: str) -> str:
+    return f"dash-{name}"
+
+
+def summary(name: str) -> str:
+    return f"dash-{name}-summary"
+
+
+def table(name: str) -> str:
+    return f"dash-{name}-table"

@@ -1,0 +1,46 @@
+"""The comparison's pieces of the dashboard: the Store of the choice, the "Compare with"
+buttons and the "How the selection differs" card (filled by dashboard/compare/callbacks.py)."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+from flask_babel import gettext as _
+
+from components.buttons import button_row, pressed_button
+from components.charts import chart_card
+from components.dashboard_ids import COMPARE, graph, summary, table
+from dashboard.compare import model
+from dashboard.compare.ids import COMPARE_CARD, DIFFERENCES, compare_option
+
+
+def store(query: dict[str, str]) -> dcc.Store:
+    """The choice, preset from the URL query (an unknown code: no comparison)."""
+    return dcc.Store(id=COMPARE, data=model.valid(query.get("compare")))
+
+
+def choices(query: dict[str, str]) -> html.Div:
+    """One button per comparison; the chosen one pressed."""
+    chosen = model.valid(query.get("compare"))
+    options = [
+        pressed_button(model.label(code), compare_option(code), code == chosen)
+        for code in model.choices()
+    ]
+    return button_row(f"{COMPARE}-l", _("Compare with"), options)
+
+
+def card(query: dict[str, str], locale: str | None = None) -> html.Div:
+    """The chart of the differences, hidden while nothing is chosen."""
+    chart = chart_card(
+        _("How the selection differs"),
+        graph(DIFFERENCES),
+        summary(DIFFERENCES),
+        table(DIFFERENCES),
+        locale,
+        None,
+    )
+    return html.Div(
+        dbc.Row(dbc.Col(chart, xs=12)),
+        id=COMPARE_CARD,
+        hidden=model.valid(query.get("compare")) is None,
+    )
