@@ -13,6 +13,19 @@ from dash import html
 from flask import Flask, redirect, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+import dashboard.auth
+import dashboard.compare
+import dashboard.contributions
+import dashboard.events
+import dashboard.export
+import dashboard.home
+import dashboard.plan
+import dashboard.review
+import intake.api
+import intake.cli
+import intake.contribute
+import intake.events
+import intake.report
 from components import assets_check, compression, headers, links
 from components.index import PrioritiesDash
 from data import i18n, privacy
@@ -21,6 +34,24 @@ from data.db import Database
 from data.limits import limiter, limiter_config
 
 ROOT = Path(__file__).resolve().parent
+
+# The features, each a package per layer (ARCHITECTURE.md): its pages, callbacks and routes are
+# registered by its ``init_app(app)``; what it reads and writes is in data/ under the same name.
+FEATURES = (
+    intake.report,  # the report form, its edit page, /api/v1/reports and the summary
+    intake.cli,  # flask init-db, demo-data, import, reference check|load
+    dashboard.home,  # the public dashboard
+    dashboard.compare,  # its "Compare with"
+    dashboard.auth,  # the support team's sign-in and role guards
+    dashboard.export,  # the full export, planning API, Wikimedia downloads
+    dashboard.review,  # the review queue and the audit log
+    dashboard.plan,  # the planning workspace
+    intake.contribute,  # one person's contribution
+    dashboard.contributions,  # contributions on the dashboard, the plan and their review
+    intake.api,  # the OpenAPI document and Wikimedia publishing
+    intake.events,  # announcing an event
+    dashboard.events,  # the public events page and their review
+)
 INSTANCE = ROOT / "instance"
 
 
@@ -124,46 +155,8 @@ def create_app(config: dict | None = None) -> dash.Dash:
     compression.init_app(app)
     assets_check.log_missing(server.logger, ROOT / "assets", i18n.TRANSLATIONS)
 
-    from dashboard.home import page as dashboard_pages
-    from intake.api import reports as api
-    from intake.cli import commands as cli
-    from intake.cli import reference as reference_cli
-    from intake.report import page as intake_pages
-
-    server.register_blueprint(api.blueprint)
-    cli.register(server)
-    reference_cli.register(server)  # flask reference check|load: the official initiative list
-    intake_pages.register(app)
-    dashboard_pages.register(app)
-    from dashboard.auth import login as auth
-    from dashboard.export import api as export
-    from dashboard.plan import page as plan
-    from dashboard.review import page as review
-
-    auth.init_app(server)
-    server.register_blueprint(export.blueprint)
-    review.register(app)
-    plan.register(app)
-    # Individual contributions (beside the events, never mixed) and publishing for Wikimedia.
-    from dashboard.contributions import callbacks as extras_callbacks
-    from dashboard.contributions import review_api as contrib_review
-    from intake.api import contributions as contribute_api
-    from intake.api import wikimedia as wikimedia_api
-    from intake.contribute import page as contribute_page
-
-    server.register_blueprint(contribute_api.blueprint)
-    server.register_blueprint(contrib_review.blueprint)
-    server.register_blueprint(wikimedia_api.blueprint)
-    contribute_page.register(app)
-    extras_callbacks.register(app)
-    # Announced events: announce, find and join, review, iCalendar feeds (issue 8).
-    from dashboard.events import page as events_page
-    from intake.api import events as events_api
-    from intake.events import page as events_pages
-
-    server.register_blueprint(events_api.blueprint)
-    events_pages.register(app)
-    events_page.register(app)
+    for feature in FEATURES:
+        feature.init_app(app)
     app.layout = html.Div(dash.page_container)
     server.before_request(_redirect_to_language)
     server.after_request(i18n.remember)

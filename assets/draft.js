@@ -5,7 +5,7 @@
 // A draft is stored under its form's client_id, which the tab that made it remembers in
 // sessionStorage (kept across that tab's reloads). A reloaded tab finds its own draft and
 // client_id again, so that a retried submission is recognised by the server as the same report
-// (intake/report/service.py) and stored once. A tab without a draft of its own (a new tab, or after a
+// (data/reports/submit.py) and stored once. A tab without a draft of its own (a new tab, or after a
 // crash) takes over the newest other draft's values but keeps its own client_id: two open tabs
 // never share one, or submitting both would store only the first report.
 //

@@ -1,7 +1,7 @@
 """Synthetic datasets shaped like real events, inserted fast with Core ``insert()`` executemany.
 
 The payloads come from ``data.demo.reports.generate`` (the API's JSON shape); the rows follow
-``data.reports.write.build_report``'s mapping. Ids are given explicitly so that child rows need no
+``data.reports.rows.build_report``'s mapping. Ids are given explicitly so that child rows need no
 RETURNING round trip; PostgreSQL's sequence is moved past them afterwards. A dataset that is
 already built (right row count, data version moved) is reused.
 """

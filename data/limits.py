@@ -5,6 +5,7 @@ app.py)."""
 
 from __future__ import annotations
 
+from flask import current_app
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
@@ -27,3 +28,19 @@ def limiter_config(app_config: dict) -> dict:
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "RATELIMIT_SWALLOW_ERRORS": True,
     }
+
+
+def submission_limit():
+    """The one rate limit of report submissions per client address, shared by the report form,
+    the event form and the API (as a decorator, or as a context manager): ``SUBMIT_RATE_LIMIT``."""
+    return limiter.shared_limit(
+        lambda: current_app.config["SUBMIT_RATE_LIMIT"], scope="report-submission"
+    )
+
+
+def contribution_limit():
+    """Contributions per client address (form and API together): the reports' setting,
+    ``SUBMIT_RATE_LIMIT``, counted apart from reports so one kind never blocks the other."""
+    return limiter.shared_limit(
+        lambda: current_app.config["SUBMIT_RATE_LIMIT"], scope="contribution-submission"
+    )

@@ -95,7 +95,7 @@ class Report(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, index=True)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, onupdate=_utcnow)
     # The event name casefolded, without accents, punctuation or extra spaces
-    # (data.reports.write.event_key): with the country and the date it finds the same event
+    # (data.reports.duplicates.event_key): with the country and the date it finds the same event
     # reported twice.
     event_key: Mapped[str] = mapped_column(String(200), default="", server_default="", index=True)
     # The earlier report of what looks like the same event; stored, never blocking. A plain id

@@ -102,7 +102,7 @@ def one_line(text: str) -> str:
     return " ".join(without_refused(text).split())
 
 
-# The policy as pydantic types (intake/report/schema.py, intake/events/schema.py) ----------
+# The policy as pydantic types (data/reports/schema.py, intake/events/schema.py) ----------
 
 
 def _validator(*, multiline: bool, required: bool) -> AfterValidator:

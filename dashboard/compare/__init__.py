@@ -1,1 +1,7 @@
-"""dashboard/compare."""
+"""The dashboard's "Compare with": the comparison (model), its figure and card."""
+
+
+def init_app(app) -> None:
+    from dashboard.compare import callbacks
+
+    callbacks.register(app)

@@ -15,7 +15,7 @@ from components.dashboard_ids import VERSION
 from components.planning import to_filters
 from dashboard.auth.guards import allowed
 from dashboard.contributions import figures as contrib_figures
-from dashboard.contributions import ids, review_page
+from dashboard.contributions import ids
 from data import i18n
 from data.cache import cached_summary
 from data.contributions.model import cached_counts
@@ -60,7 +60,6 @@ def plan_contributions(on, values, start, end, lang, filter_ids):
 
 
 def register(app) -> None:
-    review_page.register(app)  # the support team's review screen
     app.callback(
         Output(ids.CONTRIB_CARD, "hidden"),
         Output(ids.CONTRIB_GRAPH, "figure"),

@@ -1,5 +1,5 @@
-"""Registers the public dashboard (``/<lang>/``) and its callbacks, with those of the comparison
-and the Wikimedia downloads it shows."""
+"""Registers the public dashboard (``/<lang>/``) and its callbacks; the comparison and the
+Wikimedia downloads it shows register theirs (dashboard.compare, dashboard.export)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,6 @@ from flask_babel import gettext as _
 
 from components import shell
 from components.index import plotly_locale
-from dashboard.compare import callbacks as compare_callbacks
-from dashboard.export import downloads
 from dashboard.home import callbacks
 from dashboard.home.layout import dashboard
 from data import i18n
@@ -56,6 +54,3 @@ def register(app: dash.Dash) -> None:
         nav_order=1,
     )
     callbacks.register(app)
-    # The pieces the dashboard composes that no page of their own registers.
-    compare_callbacks.register(app)
-    downloads.register(app)

@@ -154,7 +154,7 @@ def _count(
 
 def of_new(report: Mapping[str, Any], children: Mapping[str, list[dict]], sign: int = 1) -> dict:
     """What a report not stored yet adds to the tables (nothing unless published), from its rows
-    in memory (``data.reports.write.report_rows``): no read-back, and it can be worked out before
+    in memory (``data.reports.rows.report_rows``): no read-back, and it can be worked out before
     the
     writing transaction starts. Same shape as ``contributions``."""
     out: dict = {table: {} for table in tables.TABLES}

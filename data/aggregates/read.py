@@ -5,7 +5,7 @@ date range sums the whole ISO weeks inside it and the days at its edges. Filters
 compute the same rows from the raw rows of the matching reports (their ids found once, then one
 GROUP BY per table over that set): the cost grows with the set (≈ 0.1–0.3 s for 1,000 of
 100,000 reports, ≈ 1 s for 7,000). Either way the answer is built here by one code path and
-equals the raw recount of ``data.aggregates.queries.summary`` /
+equals the raw recount of ``data.aggregates.summary.summary`` /
 ``data.aggregates.insights.insights_raw``.
 """
 

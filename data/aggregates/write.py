@@ -79,7 +79,7 @@ def _params(table, rows: dict, dialect: str, wanted) -> dict | list:
 
 def apply(session: Session, found: dict | list) -> None:
     """Upsert ``found`` (``contributions``' shape, or already ``prepare``d). Writers call it
-    last, just before ``data.reports.write.bump_version`` and the commit: every report updates a
+    last, just before ``data.version.bump_version`` and the commit: every report updates a
     few hot
     rows (the ``all`` facet's), and concurrent writers wait on them until this one commits."""
     connection = session.connection()  # Core: the ORM's bulk path costs more than the SQL

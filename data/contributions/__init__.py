@@ -1,1 +1,1 @@
-"""data/contributions."""
+"""Individual contributions: the model, storing one (submit) and the review decisions."""

@@ -1,1 +1,1 @@
-"""data/demo."""
+"""Synthetic demo data shaped like the 2020 events: reports, announcements, contributions."""

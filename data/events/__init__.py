@@ -1,1 +1,2 @@
-"""data/events."""
+"""Announced events: the model and public queries, announcing and amending one (announce),
+the rows and tokens behind it (write)."""

@@ -1,1 +1,1 @@
-"""data/initiative_list."""
+"""Changes of the official initiative list: loading a new list and the choices it retired."""

@@ -1,1 +1,1 @@
-"""data/overlap."""
+"""The overlap of priorities across regions and themes behind the implementation plan."""

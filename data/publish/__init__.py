@@ -1,1 +1,1 @@
-"""data/publish."""
+"""The public aggregates in Wikimedia's formats: wikitext tables and Commons tabular data."""

@@ -4,7 +4,7 @@ report as a page following the 2020 report template.
 Words come from the current locale (call inside ``force_locale``); numbers are written plain
 (no grouping separators) so that a sortable table sorts them as numbers. Free text typed by
 organizers is wrapped in ``<nowiki>`` so that it shows as typed and never runs as markup or
-templates. A report here is the public API's JSON of it (``intake.api.public.PublicReport``): it
+templates. A report here is the public API's JSON of it (``intake.report.public.PublicReport``): it
 carries no organizer contact, and its small group counts are already suppressed.
 """
 

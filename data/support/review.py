@@ -132,7 +132,7 @@ def correct(db, report_id: int, changes: dict[str, Any], who: Account) -> None:
         precision = fields.get("total_precision", report.total_precision)
         if precision not in ("exact", "about", "at_least"):
             raise ReviewError("unknown precision")
-        # The report model's rules (intake.report.schema.Participants): the total may be unknown,
+        # The report model's rules (data.reports.parts.Participants): the total may be unknown,
         # and
         # only an exact total bounds the groups.
         bound = int(total) if total is not None and precision == "exact" else None

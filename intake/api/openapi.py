@@ -1,8 +1,9 @@
 """The OpenAPI 3.1 description of ``/api/v1``.
 
 Schemas are generated from the pydantic models that the API validates with (``ReportIn``) or
-serializes through (``intake.api.public``), so they cannot drift; ``intake.api.responses`` describes
-the answers built as plain dicts, and the schemathesis test checks every answer against them.
+serializes through (``intake.report.public``), so they cannot drift;
+``intake.api.responses`` describes the answers built as plain dicts, and the schemathesis test
+checks every answer against them.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from intake.api import openapi_contributions as contribute_openapi
 from intake.api import openapi_events as events_openapi
 from intake.api import openapi_reports as reports_openapi
 from intake.api import openapi_support as support_openapi
-from intake.api.public import MAX_PAGE, MAX_PER_PAGE, PublicReport, ReportsPage
 from intake.api.responses import Errors, Reference, ReportCreated, Summary, Version
+from intake.report.public import MAX_PAGE, MAX_PER_PAGE, PublicReport, ReportsPage
 
 REF = "#/components/schemas/{model}"
 

@@ -1,4 +1,4 @@
-"""The OpenAPI description of ``POST /api/v1/events`` (intake/api/events.py), merged into
+"""The OpenAPI description of ``POST /api/v1/events`` (intake/events/api.py), merged into
 ``/api/v1/openapi.json`` by intake/api/openapi.py. The request schema is generated from the model
 the route validates with (EventIn), so the two cannot drift."""
 

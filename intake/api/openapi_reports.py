@@ -3,7 +3,7 @@ intake/api/openapi.py): the field descriptions their pydantic models carry only 
 
 from __future__ import annotations
 
-# Descriptions of fields whose models (``data.reports.schema``, ``intake.api.public``) carry them
+# Descriptions of fields whose models (``data.reports.schema``, ``intake.report.public``) carry them
 # only as comments: (schema, property) → text.
 FIELD_HELP: dict[tuple[str, str], str] = {
     ("ReportIn", "event_date"): (

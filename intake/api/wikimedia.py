@@ -25,7 +25,7 @@ from data.db import current_db
 from data.filters import parse_filters, to_query
 from data.publish import commons_tab, wikitext
 from data.reference import reference
-from intake.api import public
+from intake.report import public
 
 blueprint = Blueprint("wikimedia_api", __name__, url_prefix="/api/v1")
 api_errors.answer_unavailable(blueprint)

@@ -18,10 +18,10 @@ from components.form import FormIds, register_draft, register_submit, values_by_
 from data import i18n
 from data.contributions.submit import submit
 from data.db import current_db
+from data.limits import contribution_limit
 from data.reference import reference
 from intake.contribute import ids
 from intake.contribute.model import validate_fields
-from intake.contribute.service import contribution_limit
 
 FORM_IDS = FormIds.of(ids)
 

@@ -14,11 +14,11 @@ from components.form import FormIds, private_link, register_submit, values_by_na
 from data import i18n
 from data.db import current_db
 from data.events.announce import amend_event, announce
+from data.limits import submission_limit
 from intake.events import ids
 from intake.events.formdata import validate_event
 from intake.events.layout import field_id
 from intake.events.service import edit_url
-from intake.report.service import submission_limit
 
 FORM_IDS = FormIds.of(ids)
 

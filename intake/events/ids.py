@@ -15,6 +15,3 @@ ERROR_SUMMARY = "event-error-summary"
 EDIT_LINK = "event-edit-link"
 RESULTS_LINK = "event-results-link"  # the edit page's "report the results" (links the report)
 CONFIRMATION = "event-confirmation"
-
-# The report form, opened from a past event: which event its results belong to.
-REPORT_EVENT = "report-event-id"

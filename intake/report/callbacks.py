@@ -18,13 +18,12 @@ from components.form import FormIds, private_link, register_draft, register_subm
 from components.links import edit_url
 from data import i18n
 from data.db import current_db
+from data.limits import submission_limit
 from data.reference import reference
 from data.reports.duplicates import Earlier
 from data.reports.submit import Refused, amend_report, store_report
-from intake.events.ids import REPORT_EVENT
 from intake.report import ids
 from intake.report.form_errors import form_errors
-from intake.report.service import submission_limit
 from intake.report.validation import validate_fields
 
 FORM_IDS = FormIds.of(ids)
@@ -149,6 +148,6 @@ def confirmation(body, earlier: Earlier | None = None) -> html.Div:
 
 def register(app) -> None:
     register_submit(
-        app, FORM_IDS, submit_report, State(ids.EDIT_TOKEN, "data"), State(REPORT_EVENT, "data")
+        app, FORM_IDS, submit_report, State(ids.EDIT_TOKEN, "data"), State(ids.REPORT_EVENT, "data")
     )
     register_draft(app, FORM_IDS, track_sending=True)

@@ -9,6 +9,8 @@ EDIT_TOKEN = "report-edit-token"  # dcc.Store: the edit link's token on the edit
 DRAFT = "report-draft"  # dcc.Store: where the browser keeps this form's draft (assets/draft.js)
 DUPLICATE_NOTICE = "report-duplicate-notice"
 EDIT_LINK = "report-edit-link"
+# The report form, opened from a past event: which event its results belong to.
+REPORT_EVENT = "report-event-id"
 
 # The honeypot: a form field that people never see; a bot that fills it is not stored.
 HONEYPOT = "subject"

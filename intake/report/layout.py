@@ -11,7 +11,6 @@ from flask_babel import gettext as _
 from components.fields import field, field_id
 from data import i18n
 from data.reference import reference
-from intake.events.ids import REPORT_EVENT
 from intake.report import ids
 from intake.report.controls import (
     area,
@@ -262,7 +261,7 @@ def form(
         [
             dcc.Store(id=ids.CLIENT_ID, data=client_id or str(uuid.uuid4())),
             dcc.Store(id=ids.EDIT_TOKEN, data=edit_token),
-            dcc.Store(id=REPORT_EVENT, data=event_id),  # opened from this event's page
+            dcc.Store(id=ids.REPORT_EVENT, data=event_id),  # opened from this event's page
             # assets/draft.js keeps what is typed under this key in the browser's localStorage.
             dcc.Store(
                 id=ids.DRAFT,

@@ -96,7 +96,7 @@ def unpropagated(sqlite_url):
 @pytest.mark.parametrize(
     ("target", "path"),
     [
-        ("intake.api.reports.document", "/api/v1/openapi.json"),
+        ("intake.report.api.document", "/api/v1/openapi.json"),
         ("intake.api.wikimedia.cached_summary", "/api/v1/wikitext/priorities.wiki"),
         ("data.contributions.model.cached_counts", "/api/v1/contributions/summary"),
     ],

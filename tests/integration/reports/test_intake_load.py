@@ -51,7 +51,7 @@ def test_a_thousand_reports_from_twenty_threads_with_resends_store_exactly_once(
             assert response.status_code in (200, 201), response.get_data(as_text=True)
             body = response.get_json()
             assert body["status"] == "published"
-            # One edit link per report: the first send's; a resend gets none (intake/service).
+            # One edit link per report: the first send's; a resend gets none (data/reports).
             assert (body["edit_url"] is not None) == (response.status_code == 201)
             answers.append((payload["client_id"], body["id"], response.status_code == 201))
         return answers

@@ -24,13 +24,13 @@ from data.aggregates.queries import data_version
 from data.cache import cached_summary
 from data.db import current_db
 from data.filters import parse_filters
+from data.limits import submission_limit
 from data.privacy import public_groups
 from data.reference import reference
 from data.reports.submit import Refused, store_report
-from intake.api import public
 from intake.api.openapi import document
+from intake.report import public
 from intake.report import spreadsheets as bulk
-from intake.report.service import submission_limit
 from intake.report.validation import validate
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")

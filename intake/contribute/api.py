@@ -14,8 +14,8 @@ from data import i18n
 from data.contributions import model as contributions
 from data.contributions.submit import submit
 from data.db import current_db
+from data.limits import contribution_limit
 from intake.contribute.model import validate
-from intake.contribute.service import contribution_limit
 
 blueprint = Blueprint("contributions_api", __name__, url_prefix="/api/v1/contributions")
 

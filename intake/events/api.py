@@ -18,9 +18,9 @@ from components.json_input import stored_answer, validated_json
 from data import i18n
 from data.db import current_db
 from data.events.announce import announce
+from data.limits import submission_limit
 from intake.events.formdata import validate_payload
 from intake.events.service import edit_url
-from intake.report.service import submission_limit
 
 blueprint = Blueprint("events_api", __name__, url_prefix="/api/v1")
 
