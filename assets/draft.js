@@ -65,6 +65,20 @@
     );
   }
 
+  // A link of the error summary (components/fields.error_summary) moves the focus to its
+  // field, not only the view: the link's target is the field's own element or its wrapper.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a.error-link") : null;
+    var target = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (!target) {
+      return;
+    }
+    event.preventDefault();
+    var control = target.matches("input, textarea, select") ? target : firstFocusable(target);
+    target.scrollIntoView({ block: "center" });
+    (control || target).focus({ preventScroll: true });
+  });
+
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     intakeDraft: {
       // Draft config → every field's value (untouched where the draft has none) and client_id.
@@ -182,6 +196,32 @@
           local.removeItem(config.key + ":" + clientId);
           session.removeItem(config.key);
         }
+      },
+
+      // A field changed: its message and red outline go; the other fields' stay until the
+      // next submission (components/form.register_submit).
+      clearChanged: function (values, messageIds, wrapIds, classes) {
+        var dc = window.dash_clientside;
+        var changed = {};
+        (dc.callback_context.triggered || []).forEach(function (trigger) {
+          var id = trigger.prop_id.slice(0, trigger.prop_id.lastIndexOf("."));
+          try {
+            changed[JSON.parse(id).name] = true;
+          } catch (err) {
+            // not a field: nothing to clear
+          }
+        });
+        var messages = messageIds.map(function (id) {
+          return changed[id.name] ? "" : dc.no_update;
+        });
+        var wraps = wrapIds.map(function (id, i) {
+          var before = classes[i] || "";
+          if (!changed[id.name] || !/(^|\s)has-error(\s|$)/.test(before)) {
+            return dc.no_update;
+          }
+          return before.replace(/(^|\s)has-error(?=\s|$)/g, "").trim();
+        });
+        return [messages, wraps];
       },
 
       // After a failed submission: focus the first field with a message, else the notice.

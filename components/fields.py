@@ -95,15 +95,81 @@ def attempt(store: Callable[[], T], limit, prefix: str, too_many: str, unavailab
         return None, notice(unavailable, f"{prefix}-unavailable")
 
 
+def _field_type(message_type: str) -> str:
+    # A form's ids pair their types: "event-message" shows the error of "event-field".
+    return message_type.removesuffix("message") + "field"
+
+
+def _text_of(label) -> str:
+    """A label's own text: its strings, without the marks beside it (the required " *")."""
+    children = label if isinstance(label, list | tuple) else [label]
+    return "".join(child for child in children if isinstance(child, str)).strip()
+
+
+def labels_in(tree, wrap_type: str = WRAP) -> dict[str, str]:
+    """Each field's label in a form's component ``tree``, by field name: the first ``Label``
+    inside the field's wrapper (``{"type": wrap_type, "name": name}``)."""
+    found: dict[str, str] = {}
+
+    def walk(node, name: str | None) -> None:
+        if isinstance(node, list | tuple):
+            for child in node:
+                walk(child, name)
+            return
+        if not hasattr(node, "children"):
+            return
+        node_id = getattr(node, "id", None)
+        if isinstance(node_id, dict) and node_id.get("type") == wrap_type:
+            name = node_id.get("name")
+        if name and name not in found and type(node).__name__ == "Label":
+            found[name] = _text_of(node.children)
+        walk(node.children, name)
+
+    walk(tree, None)
+    return {name: text for name, text in found.items() if text}
+
+
+def error_summary(
+    shown: dict[str, str],
+    message_ids: list[dict],
+    alert_id: str,
+    labels: dict[str, str] | None = None,
+) -> dbc.Alert:
+    """Above the form: how many answers need attention, then each as a link to its field (the
+    field's label and its message), in the form's order."""
+    labels = labels or {}
+    items = []
+    for message in message_ids:
+        name = message["name"]
+        if not shown.get(name):
+            continue
+        label = labels.get(name)
+        text = (
+            _("%(label)s: %(message)s", label=label, message=shown[name]) if label else shown[name]
+        )
+        target = dom_id({"type": _field_type(message["type"]), "name": name})
+        items.append(html.Li(html.A(text, href=f"#{target}", className="alert-link error-link")))
+    beside = {m["name"] for m in message_ids}
+    items += [html.Li(text) for name, text in shown.items() if name not in beside]
+    count = _(
+        "Some answers need attention (%(count)d). Nothing you typed was lost.", count=len(shown)
+    )
+    return dbc.Alert(
+        [html.P(count, className="mb-1"), html.Ul(items, className="mb-0 error-list")],
+        color="danger",
+        id=alert_id,
+    )
+
+
 def field_errors(
-    shown: dict[str, str], message_ids: list[dict], alert_id: str, wrap: str = "mb-3"
+    shown: dict[str, str],
+    message_ids: list[dict],
+    alert_id: str,
+    wrap: str = "mb-3",
+    labels: dict[str, str] | None = None,
 ) -> tuple[list[str], list[str], dbc.Alert]:
     """Each message beside its field, its wrapper marked (for the focus script and the red
-    outline), and how many answers need attention above the form."""
+    outline), and the summary above the form (``error_summary``)."""
     messages = [shown.get(m["name"], "") for m in message_ids]
     classes = [f"{wrap} has-error" if shown.get(m["name"]) else wrap for m in message_ids]
-    summary = notice(
-        _("Some answers need attention (%(count)d). Nothing you typed was lost.", count=len(shown)),
-        alert_id,
-    )
-    return messages, classes, summary
+    return messages, classes, error_summary(shown, message_ids, alert_id, labels)

@@ -17,7 +17,7 @@ from flask_babel import gettext as _
 
 from components import ids as shell_ids
 from components import shell
-from components.fields import FIELD, MESSAGE, WRAP
+from components.fields import FIELD, MESSAGE, WRAP, labels_in
 from data import i18n
 from data.db import UNAVAILABLE, current_db
 
@@ -68,7 +68,8 @@ def values_by_name(field_ids: list[dict], values: list[Any]) -> dict[str, Any]:
 def register_submit(app, ids: FormIds, handler: Callable, *extra: State) -> None:
     """``handler(n_clicks, values, client_id, lang, field_ids, message_ids, *extra)`` answers
     Submit with the messages, the wrappers' classes, the error summary, the result and whether
-    the form is hidden; Submit is disabled while it runs."""
+    the form is hidden; Submit is disabled while it runs. A field's message is cleared as soon
+    as the field changes."""
     app.callback(
         Output(ids.messages(), "children"),
         Output({"type": ids.wrap, "name": ALL}, "className"),
@@ -85,6 +86,26 @@ def register_submit(app, ids: FormIds, handler: Callable, *extra: State) -> None
         prevent_initial_call=True,
         running=[(Output(ids.submit, "disabled"), True, False)],
     )(handler)
+    # A field's message goes as soon as that field changes; the others' stay (assets/draft.js).
+    wraps = {"type": ids.wrap, "name": ALL}
+    app.clientside_callback(
+        ClientsideFunction("intakeDraft", "clearChanged"),
+        Output(ids.messages(), "children", allow_duplicate=True),
+        Output(wraps, "className", allow_duplicate=True),
+        Input(ids.fields(), "value"),
+        State(ids.messages(), "id"),
+        State(wraps, "id"),
+        State(wraps, "className"),
+        prevent_initial_call=True,
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def form_labels(build: Callable[[str], Any], wrap_type: str, lang: str) -> dict[str, str]:
+    """The field labels of the form ``build(lang)`` draws, in ``lang``, for the error summary's
+    links (drawn once per language)."""
+    with force_locale(lang):
+        return labels_in(build(lang), wrap_type)
 
 
 def register_draft(app, ids: FormIds, *, track_sending: bool = False) -> None:

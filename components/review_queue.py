@@ -164,6 +164,41 @@ def queue_card(card_id: str, heading: str, lines: list, reason: str, controls: l
     )
 
 
+def pager(turn_type: str, text: str, previous: int | None, following: int | None) -> html.Div:
+    """A list's "1–50 of 330" line (``text``, in the current locale) with Previous and Next
+    buttons; each button's dict ID (``{"type": turn_type, "to": page}``) carries the page it
+    opens, ``None`` disables it."""
+
+    def button(label: str, to: int | None, key: str):
+        return dbc.Button(
+            label,
+            id={"type": turn_type, "to": to if to is not None else -1, "key": key},
+            disabled=to is None,
+            color="secondary",
+            outline=True,
+            size="sm",
+        )
+
+    return html.Div(
+        [
+            html.Span(text, role="status", className="small me-auto"),
+            dbc.ButtonGroup(
+                [
+                    button(_("Previous"), previous, "previous"),
+                    button(_("Next"), following, "next"),
+                ],
+                size="sm",
+            ),
+        ],
+        className="d-flex align-items-center gap-2 mb-2",
+    )
+
+
+def turned_to(triggered_id, triggered: list[dict]) -> int:
+    """The page a pager's button opens; ``PreventUpdate`` for buttons that just appeared."""
+    return int(clicked(triggered_id, triggered)["to"])
+
+
 def empty(text: str) -> html.P:
     return html.P(text, className="text-body-secondary")
 

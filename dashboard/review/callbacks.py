@@ -12,19 +12,21 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from components import ids as shell_ids
-from components.review_queue import next_step, refusing
+from components.review_queue import next_step, refusing, turned_to
 from components.wiring import each
 from dashboard.auth.guards import account, allowed, signed_in
 from dashboard.review import ids
 from dashboard.review.actions import FIX_FIELDS, perform
-from dashboard.review.views import audit_table, detail_view, queue_table
+from dashboard.review.audit_view import audit_table
+from dashboard.review.views import detail_view, queue_page
 from data import i18n
 from data.db import current_db
 from data.initiative_list.retired import retired_of, touched_reports, with_retired
 from data.reference import reference
 from data.support.accounts import Role
 from data.support.audit import audit_entries
-from data.support.review import ReviewError, queue, report_detail
+from data.support.review import ReviewError, report_detail
+from data.support.review_queue import PAGE_SIZE, page_bounds, queue, queue_count, search_for
 from data.support.settings import AUTO_PUBLISH, set_setting
 
 BUTTONS = (ids.REVIEW_PUBLISH, ids.REVIEW_REJECT, ids.REVIEW_DUPLICATE, ids.REVIEW_CORRECT)
@@ -33,15 +35,31 @@ LANG = State(shell_ids.LANG, "data")
 
 
 @refusing(signed_in)
-def render_queue(status, region, duplicates_only, _refresh, lang, list_change=False):
-    """The queue; ``list_change``: only the reports the initiative list change touched (those
-    holding a retired choice are flagged)."""
+def render_queue(
+    status, region, duplicates_only, _refresh, lang, list_change=False, search=None, page=0
+):
+    """One page of the queue; ``list_change``: only the reports the initiative list change
+    touched (those holding a retired choice are flagged); ``search``: the search box's text,
+    its country names read in the viewer's language."""
     within = touched_reports() if list_change else None
-    with current_db().session(readonly=True) as session:
-        rows = queue(session, status or None, region or None, bool(duplicates_only), within=within)
-        flagged = with_retired(session, [r.id for r in rows])
     with force_locale(i18n.normalize(lang)):
-        return queue_table(rows, flagged)
+        found = search_for(search)
+        filters = (status or None, region or None, bool(duplicates_only), within)
+        with current_db().session(readonly=True) as session:
+            total = queue_count(session, *filters, search=found)
+            _page, offset = page_bounds(page, total)
+            rows = queue(session, *filters[:3], within=within, search=found, offset=offset)
+            flagged = with_retired(session, [r.id for r in rows])
+        return queue_page(rows, flagged, offset, total, PAGE_SIZE)
+
+
+@refusing(signed_in)
+def turn_page(_turns, *_filters):
+    """The page to show: the one a Previous or Next button opens, or the first after the
+    filters or the search changed."""
+    if isinstance(ctx.triggered_id, dict):
+        return turned_to(ctx.triggered_id, ctx.triggered)
+    return 0
 
 
 @refusing(signed_in)
@@ -129,8 +147,17 @@ def register(app) -> None:
         each(Input, "value", ids.REVIEW_STATUS, ids.REVIEW_REGION, ids.REVIEW_DUPLICATES),
         Input(ids.REVIEW_REFRESH, "data"),
         LANG,
-        Input(ids.REVIEW_LIST_CHANGE, "value"),  # last: callers may leave it out
+        Input(ids.REVIEW_LIST_CHANGE, "value"),  # the last three: callers may leave them out
+        Input(ids.REVIEW_SEARCH, "value"),
+        Input(ids.REVIEW_PAGE, "data"),
     )(render_queue)
+    filters = (ids.REVIEW_STATUS, ids.REVIEW_REGION, ids.REVIEW_DUPLICATES, ids.REVIEW_LIST_CHANGE)
+    app.callback(
+        Output(ids.REVIEW_PAGE, "data"),
+        Input({"type": ids.REVIEW_TURN, "to": ALL, "key": ALL}, "n_clicks"),
+        each(Input, "value", *filters, ids.REVIEW_SEARCH),
+        prevent_initial_call=True,
+    )(turn_page)
     app.callback(
         Output(ids.REVIEW_SELECTED, "data"),
         Input({"type": ids.REVIEW_OPEN, "id": ALL}, "n_clicks"),

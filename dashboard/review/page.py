@@ -73,6 +73,22 @@ def filters(auto: bool, admin: bool) -> list:
     ]
 
 
+def search_box() -> html.Div:
+    """One box for a report's number, an event name or a country (code or name); it searches
+    on Enter or when it loses the focus."""
+    return html.Div(
+        [
+            dbc.Label(
+                _("Search by number, event name or country"),
+                html_for=ids.REVIEW_SEARCH,
+                className="small mb-1",
+            ),
+            dbc.Input(id=ids.REVIEW_SEARCH, type="search", debounce=True, size="sm"),
+        ],
+        className="mb-2",
+    )
+
+
 def review_content(
     lang: str = i18n.DEFAULT, selected: int | None = None, auto: bool = False, admin: bool = False
 ):
@@ -96,12 +112,15 @@ def review_content(
     return review_queue.queue_content(
         ids.REVIEW,
         _("Review queue"),
-        stores=[dcc.Store(id=ids.REVIEW_SELECTED, data=selected)],
+        stores=[
+            dcc.Store(id=ids.REVIEW_SELECTED, data=selected),
+            dcc.Store(id=ids.REVIEW_PAGE, data=0),
+        ],
         links=links,
         filters=filters(auto, admin),
         body=dbc.Row(
             [
-                dbc.Col([bulk, html.Div(id=ids.REVIEW_QUEUE)], lg=6),
+                dbc.Col([search_box(), bulk, html.Div(id=ids.REVIEW_QUEUE)], lg=6),
                 dbc.Col([html.Div(id=ids.REVIEW_DETAIL), decision_panel(selected == BARE)], lg=6),
             ]
         ),

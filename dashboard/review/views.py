@@ -1,22 +1,20 @@
-"""The review pages' component builders: the queue, one report's every field and the audit
-log as tables (no callbacks, no database; text in the current locale)."""
+"""The review page's component builders: the queue (one page of it) and one report's every
+field (no callbacks, no database; text in the current locale). The audit log's are in
+``audit_view``."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection
 from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
-from flask_babel import format_datetime
+from flask_babel import format_datetime, format_decimal
 from flask_babel import gettext as _
 
-from components.review_queue import status_label
+from components.review_queue import pager, status_label
 from dashboard.review import ids
 from data import i18n
-from data.initiative_list.load import REFERENCE_LOADED
-from data.initiative_list.retired import ACTION
 from data.reference import reference
 
 
@@ -65,6 +63,20 @@ def queue_table(rows, flagged: Collection[int] = ()) -> html.P | dbc.Table:
         hover=True,
         responsive=True,
     )
+
+
+def queue_page(rows, flagged: Collection[int], first: int, total: int, size: int):
+    """One page of the queue under its "Reports 1–50 of 330" line and the page buttons;
+    ``first``: the offset of the page's first row."""
+    if not rows:
+        return queue_table(rows)
+    last = first + len(rows)
+    # The range is one isolated left-to-right run, so "1–50" never reads "50–1" in Arabic.
+    span = f"\u2066{format_decimal(first + 1)}–{format_decimal(last)}\u2069"
+    text = _("Reports %(range)s of %(total)s", range=span, total=format_decimal(total))
+    previous = first // size - 1 if first > 0 else None
+    following = first // size + 1 if last < total else None
+    return [pager(ids.REVIEW_TURN, text, previous, following), queue_table(rows, flagged)]
 
 
 def dcc_pick(report_id: int):
@@ -192,48 +204,4 @@ def detail_view(found: dict[str, Any]) -> html.Div:
             retired_view(found.get("retired")),
             _dl(rows),
         ]
-    )
-
-
-def action_label(action: str) -> str:
-    """The actions that are not one person's review decision, in words; others as stored."""
-    return {
-        ACTION: _("Initiative list changed (stored codes moved to the 2020 list)"),
-        REFERENCE_LOADED: _("Official initiative list loaded"),
-    }.get(action, action)
-
-
-def audit_table(entries) -> html.P | dbc.Table:
-    """Every change: when, who, what, which report, and the values before and after."""
-    if not entries:
-        return html.P(_("Nothing has been changed yet."))
-    head = [_("When (UTC)"), _("Who"), _("Action"), _("Report"), _("Before"), _("After")]
-
-    def code(value):
-        text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
-        return html.Code(text, className="text-break")
-
-    return dbc.Table(
-        [
-            html.Thead(html.Tr([html.Th(h, scope="col") for h in head])),
-            html.Tbody(
-                [
-                    html.Tr(
-                        [
-                            html.Td(e.at.isoformat(sep=" ", timespec="seconds")),
-                            html.Td(e.user),
-                            html.Td(action_label(e.action), title=e.action),
-                            html.Td(str(e.report_id or "")),
-                            html.Td(code(e.before)),
-                            html.Td(code(e.after)),
-                        ]
-                    )
-                    for e in entries
-                ]
-            ),
-        ],
-        size="sm",
-        striped=True,
-        responsive=True,
-        id="audit-rows",
     )

@@ -8,12 +8,9 @@ never disagree with the reports.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from data.aggregates import keep as aggregates_keep
 from data.aggregates import write as aggregates_write
@@ -169,62 +166,6 @@ def _set(**values):
             setattr(report, name, value)
 
     return change
-
-
-@dataclass(frozen=True)
-class QueueRow:
-    id: int
-    event_name: str
-    event_date: dt.date
-    country: str | None
-    region: str
-    status: str
-    created_at: dt.datetime
-    possible_duplicate: bool
-
-
-def queue(
-    session: Session,
-    status: str | None = None,
-    region: str | None = None,
-    duplicates_only: bool = False,
-    limit: int = 200,
-    within: Select | None = None,
-) -> list[QueueRow]:
-    """Reports for review, pending first; a possible duplicate shares its date and country (or
-    its name, case-insensitively) with another report that is not itself a marked duplicate.
-    ``within``: a select of report ids to keep
-    (``data.initiative_list.retired.touched_reports``)."""
-    other = aliased(Report)
-    dup = exists().where(
-        other.id != Report.id,
-        other.status != Status.DUPLICATE,
-        or_(
-            and_(other.event_date == Report.event_date, other.country == Report.country),
-            func.lower(other.event_name) == func.lower(Report.event_name),
-        ),
-    )
-    q = select(
-        Report.id,
-        Report.event_name,
-        Report.event_date,
-        Report.country,
-        Report.region,
-        Report.status,
-        Report.created_at,
-        dup.label("dup"),
-    )
-    if status:
-        q = q.where(Report.status == status)
-    if region:
-        q = q.where(Report.region == region)
-    if duplicates_only:
-        q = q.where(dup)
-    if within is not None:
-        q = q.where(Report.id.in_(within))
-    pending_first = (Report.status != Status.PENDING).label("pending_last")
-    q = q.order_by(pending_first, Report.created_at.desc(), Report.id.desc()).limit(limit)
-    return [QueueRow(*row[:7], bool(row[7])) for row in session.execute(q)]
 
 
 def report_detail(session: Session, report_id: int) -> dict[str, Any] | None:

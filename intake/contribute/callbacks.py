@@ -14,13 +14,20 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from components.fields import attempt, cleared, field_errors
-from components.form import FormIds, register_draft, register_submit, values_by_name
+from components.form import (
+    FormIds,
+    form_labels,
+    register_draft,
+    register_submit,
+    values_by_name,
+)
 from data import i18n
 from data.contributions.submit import submit
 from data.db import current_db
 from data.limits import contribution_limit
 from data.reference import reference
 from intake.contribute import ids
+from intake.contribute.layout import form
 from intake.contribute.model import validate_fields
 
 FORM_IDS = FormIds.of(ids)
@@ -45,7 +52,10 @@ def submit_contribution(
     with force_locale(lang):
         found, shown = validate_fields(by_name, client_id, reference())
         if shown:
-            errors = field_errors(shown, message_ids, "contrib-error-alert", WRAP_CLASS)
+            labels = form_labels(lambda _lang: form(), ids.WRAP, lang)
+            errors = field_errors(
+                shown, message_ids, "contrib-error-alert", WRAP_CLASS, labels=labels
+            )
             return *errors, no_update, False
         db = current_db()
         result, refused = attempt(

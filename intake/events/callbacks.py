@@ -10,17 +10,21 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from components.fields import attempt, cleared, field_errors, notice
-from components.form import FormIds, private_link, register_submit, values_by_name
+from components.form import FormIds, form_labels, private_link, register_submit, values_by_name
 from data import i18n
 from data.db import current_db
 from data.events.announce import amend_event, announce
 from data.limits import submission_limit
 from intake.events import ids
 from intake.events.formdata import validate_event
-from intake.events.layout import field_id
+from intake.events.layout import announce_form, field_id
 from intake.events.service import edit_url
 
 FORM_IDS = FormIds.of(ids)
+
+
+def _blank_form(_lang: str):
+    return announce_form()
 
 
 def submit_announcement(
@@ -41,7 +45,9 @@ def submit_announcement(
     with force_locale(lang):
         event, shown = validate_event(by_name, client_id)
         if shown:
-            return *field_errors(shown, message_ids, "event-error-alert"), no_update, False
+            labels = form_labels(_blank_form, ids.WRAP, lang)
+            errors = field_errors(shown, message_ids, "event-error-alert", labels=labels)
+            return *errors, no_update, False
         db = current_db()
 
         def store():

@@ -82,7 +82,7 @@ def message(error: Mapping[str, Any]) -> str:
     if kind == "too_long_event":
         return _("An event can last at most %(days)d days.", days=MAX_DAYS)
     if kind == "url":
-        return _("Enter a web address that starts with https:// or http://.")
+        return _("Enter a web address, such as meet.example.org/abc.")
     if kind == "join_missing":
         return _("Give the link people use to join an online event.")
     if kind == "place_missing":

@@ -14,7 +14,14 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from components.fields import attempt, cleared, field_errors, notice
-from components.form import FormIds, private_link, register_draft, register_submit, values_by_name
+from components.form import (
+    FormIds,
+    form_labels,
+    private_link,
+    register_draft,
+    register_submit,
+    values_by_name,
+)
 from components.links import edit_url
 from data import i18n
 from data.db import current_db
@@ -24,9 +31,16 @@ from data.reports.duplicates import Earlier
 from data.reports.submit import Refused, amend_report, store_report
 from intake.report import ids
 from intake.report.form_errors import form_errors
+from intake.report.layout import form
 from intake.report.validation import validate_fields
 
 FORM_IDS = FormIds.of(ids)
+
+
+def _needs_attention(shown: dict[str, str], message_ids: list[dict], lang: str):
+    """The messages beside their fields and the summary linking to each."""
+    labels = form_labels(form, FORM_IDS.wrap, lang)
+    return field_errors(shown, message_ids, "report-error-alert", labels=labels)
 
 
 def submit_report(
@@ -52,7 +66,7 @@ def submit_report(
             return *blank, None, confirmation(_("Thank you! Your report was received.")), True
         report, shown = validate_fields(by_name, client_id, reference())
         if shown:
-            return *field_errors(shown, message_ids, "report-error-alert"), no_update, False
+            return *_needs_attention(shown, message_ids, lang), no_update, False
         db = current_db()
 
         def store():
@@ -76,7 +90,7 @@ def submit_report(
             )
         except Refused as problem:
             shown = form_errors(problem.errors, by_name)
-            return *field_errors(shown, message_ids, "report-error-alert"), no_update, False
+            return *_needs_attention(shown, message_ids, lang), no_update, False
         if refused:
             return *blank, refused, no_update, False
         if result is None:

@@ -154,6 +154,12 @@ def test_the_form_stores_once_and_the_switch_shows_the_counts(app, fresh):
     with app.server.test_request_context("/_dash-update-component", method="POST"):
         bad = submit_contribution(1, [None] * len(names), client_id, "en", field_ids, message_ids)
         assert bad[4] is False and "has-error" in bad[1][names.index("initiative_1")]
+        # The summary links each error to its field by the field's label.
+        from components.fields import labels_in
+        from intake.contribute.layout import form
+
+        label = labels_in(form(), ids.WRAP)["initiative_1"]
+        assert f"{label}: " in str(bad[2])
         for attempt in (1, 2):
             out = submit_contribution(
                 attempt, field_values, client_id, "en", field_ids, message_ids

@@ -23,7 +23,7 @@ from data.initiative_list.retired import ACTION, touched_reports, with_retired
 from data.migrate import alembic_config
 from data.support.accounts import create_user
 from data.support.audit import AuditLog
-from data.support.review import queue
+from data.support.review_queue import queue
 from tests.conftest import PG_URL, make_app
 
 BEFORE = "0010_group_facets"

@@ -18,10 +18,10 @@ from data.support.review import (
     correct,
     mark_duplicate,
     publish,
-    queue,
     reject,
     report_detail,
 )
+from data.support.review_queue import queue
 from data.support.settings import auto_publish
 from data.version import current_version
 from intake.report.validation import validate

@@ -61,3 +61,52 @@ def test_to_filters_leaves_out_empty_choices_and_bad_dates():
     chosen = to_filters(["SSA", None], filter_ids, "2020-10-01T00:00:00", "not a date")
     assert chosen.region == "SSA" and chosen.theme is None
     assert chosen.date_from == dt.date(2020, 10, 1) and chosen.date_to is None
+
+
+def test_pager_disables_a_button_with_no_page_and_says_where_each_leads():
+    from components.review_queue import pager, turned_to
+
+    buttons = pager("turn", "Reports 1–50 of 330", None, 1).children[1].children
+    assert [b.disabled for b in buttons] == [True, False]
+    assert buttons[1].id == {"type": "turn", "to": 1, "key": "next"}
+    assert turned_to(buttons[1].id, [{"prop_id": "x.n_clicks", "value": 1}]) == 1
+    with pytest.raises(PreventUpdate):
+        turned_to(buttons[1].id, [{"prop_id": "x.n_clicks", "value": None}])
+
+
+def test_audit_actions_and_changes_in_words(sqlite_app):
+    from flask_babel import force_locale
+
+    from dashboard.review.audit_view import action_label, changes
+
+    before = {"status": "pending", "status_reason": "", "country": "KE", "participants_total": 34}
+    after = {**before, "status": "rejected", "status_reason": "Spam", "participants_total": 1200}
+    with sqlite_app.server.test_request_context(), force_locale("en"):
+        assert action_label("publish") == "Published a report"
+        assert action_label("plan_save") == "Saved a plan item"
+        assert action_label("something_new") == "something_new"  # unknown: as stored
+        assert changes(before, after) == [
+            "Status: Pending → Rejected",
+            "Reason: – → Spam",
+            "Participants: 34 → 1,200",
+        ]
+        groups = changes({"groups": {"women": 15}}, {"groups": {"women": 12, "newcomers": 3}})
+        assert groups == ["Newcomers to the movement: – → 3", "Women: 15 → 12"]
+        # A plan item removed: which one, then what it held.
+        assert changes({"code": "I02", "note": "Soon"}, None) == [
+            "Initiative: I02",
+            "Note: Soon → –",
+        ]
+        assert changes({"auto_publish": "1"}, {"auto_publish": "0"}) == [
+            "Publish new reports on arrival: on → off"
+        ]
+        assert changes({"mystery": 1}, {"mystery": 2}) == ["mystery: 1 → 2"]
+    with sqlite_app.server.test_request_context(), force_locale("fr"):
+        [country] = changes({"country": "KE"}, {"country": "DE"})
+        [total] = changes({"participants_total": 34}, {"participants_total": 1200})
+    with sqlite_app.server.test_request_context(), force_locale("ar"):
+        [name] = changes({"event_name": "Salon"}, {"event_name": "Meetup"})
+    assert country.endswith(": Kenya → Allemagne")  # names in the viewer's language
+    # Right to left, the arrow points the other way and each value is isolated.
+    assert name.endswith(": \u2068Salon\u2069 ← \u2068Meetup\u2069")
+    assert total.endswith(": 34 → 1\u202f200")  # and numbers in its format
