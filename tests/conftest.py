@@ -165,6 +165,13 @@ def db(app):
 # The support team (review, planning, exports): two accounts and signing in through the form.
 PASSWORD = "correct horse battery"
 
+# The 2020 Global Conversations' clusters (Movement Charter, Global Council, …): the initiatives
+# the Global Conversations report asked for global coordination on, and those events chose most.
+GLOBAL_CONVERSATION_CLUSTERS = (
+    "I22", "I23", "I24", "I09", "I11", "I31", "I32", "I33", "I25", "I02", "I03", "I08", "I36",
+    "I37", "I38",
+)  # fmt: skip
+
 
 @pytest.fixture
 def accounts(db):

@@ -26,6 +26,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import GLOBAL_CONVERSATION_CLUSTERS
+
 REAL = Path(__file__).resolve().parents[4] / "shared" / "reference" / "real-2020"
 ORGANIZER = {"name": "Organizer (name left out)", "email": "organizer@example.org"}
 
@@ -89,23 +91,7 @@ def global_conversations() -> dict:
     }
 
 
-CLUSTERS = [
-    "I22",
-    "I23",
-    "I24",
-    "I09",
-    "I11",
-    "I31",
-    "I32",
-    "I33",
-    "I25",
-    "I02",
-    "I03",
-    "I08",
-    "I36",
-    "I37",
-    "I38",
-]
+CLUSTERS = list(GLOBAL_CONVERSATION_CLUSTERS)
 
 
 @pytest.fixture
