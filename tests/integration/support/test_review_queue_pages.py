@@ -90,4 +90,4 @@ def test_the_callback_shows_the_range_and_the_page_buttons(app, db, accounts, re
     oldest = f"'review-open', 'id': {made[0]}}}"
     assert oldest in second and oldest not in first
     assert "Reports 1–3 of 3" in found  # Salon 5, 50 and 51
-    assert "of 52" in big
+    assert "Rapports \\u20661–50\\u2069 sur 52" in big  # in French
