@@ -35,6 +35,11 @@ FORM_IDS = FormIds.of(ids)
 WRAP_CLASS = "mb-3"
 
 
+def _form(_lang: str):
+    """The form the labels are read from: one function, so form_labels' cache keeps it."""
+    return form()
+
+
 def submit_contribution(
     n_clicks: int | None,
     values: list[Any],
@@ -52,7 +57,7 @@ def submit_contribution(
     with force_locale(lang):
         found, shown = validate_fields(by_name, client_id, reference())
         if shown:
-            labels = form_labels(lambda _lang: form(), ids.WRAP, lang)
+            labels = form_labels(_form, ids.WRAP, lang)
             errors = field_errors(
                 shown, message_ids, "contrib-error-alert", WRAP_CLASS, labels=labels
             )
