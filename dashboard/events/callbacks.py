@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dash import ClientsideFunction, Input, Output, State, ctx, html
+from dash import ClientsideFunction, Input, Output, State, ctx
 from dash.exceptions import PreventUpdate
 from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
@@ -59,19 +59,20 @@ def show_events(language, region, event_format, start, end, zone, month, lang):
     upcoming, past = split_by_time(events, now)
     # Formatting costs ~1 ms an event: the list stops at PAST_SHOWN past events (the calendar
     # and the map count them all); narrower dates reach older ones.
-    hidden = max(0, len(past) - PAST_SHOWN)
+    past_total = len(past)
+    hidden = max(0, past_total - PAST_SHOWN)
     past = past[:PAST_SHOWN]
     with force_locale(lang):
         figure, summary = events_map(events, i18n.is_rtl(lang))
         note = _("Times are shown in your time zone, %(zone)s.", zone=zone_name(zone))
-        listing = event_list(upcoming, past, zone, lang)
+        more = None
         if hidden:
             more = ngettext(
                 "%(num)d older event is not listed: choose dates to see it.",
                 "%(num)d older events are not listed: choose dates to see them.",
                 hidden,
             )
-            listing.append(html.P(more, className="small text-body-secondary"))
+        listing = event_list(upcoming, past, zone, lang, past_total, more)
         return {
             "listing": listing,
             "calendar": month_grid(events, _month(month), zone, lang),
@@ -93,6 +94,25 @@ def register(app) -> None:
         ClientsideFunction("events", "zone"),
         Output(ids.ZONE, "data"),
         Input(ids.ZONE, "id"),
+    )
+    # List or calendar (phones and tablets; wide screens show both side by side).
+    app.clientside_callback(
+        ClientsideFunction("events", "view"),
+        Output(ids.VIEWS, "className"),
+        Input(ids.VIEW, "value"),
+    )
+    # The filters start folded on phones, open on wide screens.
+    app.clientside_callback(
+        ClientsideFunction("events", "filtersOpen"),
+        Output(ids.FILTERS, "open"),
+        Input(ids.FILTERS, "id"),
+    )
+    # A link to "#events-past" (the dashboard's count of unreported events) unfolds them.
+    app.clientside_callback(
+        ClientsideFunction("events", "openPast"),
+        Output(ids.LIST, "title"),
+        Input(ids.LIST, "children"),
+        prevent_initial_call=True,
     )
     app.callback(
         Output(ids.MONTH, "data"),

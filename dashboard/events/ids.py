@@ -16,6 +16,14 @@ MAP = "events-map"
 MAP_SUMMARY = "events-map-summary"
 FEED = "events-feed"
 ZONE_NOTE = "events-zone-note"
+FILTERS = "events-filters"  # html.Details: folded on phones
+VIEW = "events-view"  # RadioItems: "list" or "calendar" (phones and tablets)
+VIEWS = "events-views"  # the row whose class says which view shows
+
+# One event's page (/<lang>/events/<id>)
+EVENT_ZONE = "event-page-zone"  # dcc.Store: the viewer's zone
+EVENT_TIMES = "event-page-times"  # dcc.Store: start and end (ISO, UTC)
+EVENT_WHEN = "event-page-when"
 
 REVIEW_QUEUE = "events-review-queue"
 REVIEW_STATUS = "events-review-status"

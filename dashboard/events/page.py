@@ -17,7 +17,7 @@ from components.charts import graph_config
 from components.fields import dropdown_labels
 from components.index import plotly_locale
 from dashboard.events import callbacks as events_callbacks
-from dashboard.events import ids, waiting
+from dashboard.events import event_page, ids, waiting
 from dashboard.events import review as events_review
 from data import i18n
 from data.reference import reference
@@ -80,7 +80,7 @@ def filters() -> dbc.Row:
             _labelled(_("From"), ids.FROM, dbc.Input(id=ids.FROM, type="date", debounce=True)),
             _labelled(_("To"), ids.TO, dbc.Input(id=ids.TO, type="date", debounce=True)),
         ],
-        className="g-2 mb-3",
+        className="g-2 mb-2",
     )
 
 
@@ -116,6 +116,23 @@ def content(lang: str = i18n.DEFAULT) -> html.Div:
             html.Div(id=ids.CALENDAR, **{"aria-live": "polite"}),
         ]
     )
+    toggle = html.Div(
+        dbc.RadioItems(
+            id=ids.VIEW,
+            options=[
+                {"label": _("List"), "value": "list"},
+                {"label": _("Calendar"), "value": "calendar"},
+            ],
+            value="list",
+            className="btn-group",
+            inputClassName="btn-check",
+            labelClassName="btn btn-outline-primary btn-sm",
+            labelCheckedClassName="active",
+        ),
+        className="d-lg-none mb-3",
+        role="group",
+        **{"aria-label": _("Show the events as")},
+    )
     return html.Div(
         [
             dcc.Store(id=ids.ZONE),
@@ -130,16 +147,20 @@ def content(lang: str = i18n.DEFAULT) -> html.Div:
                         id="events-announce",
                     ),
                 ],
-                className="d-flex justify-content-between align-items-center mb-2",
+                className="d-flex justify-content-between align-items-center gap-2 mb-2",
             ),
             html.P(
                 _(
                     "Join an event near you or online. After an event, its organizers report "
                     "the results from here."
                 ),
-                className="lead",
+                className="lead events-lead",
             ),
-            filters(),
+            html.Details(
+                [html.Summary(_("Filters"), className="events-filters-summary"), filters()],
+                id=ids.FILTERS,
+                className="events-filters mb-2",
+            ),
             html.P(
                 [
                     html.Span(id=ids.ZONE_NOTE),
@@ -156,13 +177,20 @@ def content(lang: str = i18n.DEFAULT) -> html.Div:
                 ],
                 className="small text-body-secondary",
             ),
+            toggle,
             dbc.Row(
                 [
-                    dbc.Col(dcc.Loading(html.Div(id=ids.LIST), type="dot"), lg=6),
+                    dbc.Col(
+                        dcc.Loading(html.Div(id=ids.LIST), type="dot"),
+                        lg=6,
+                        className="events-list-col",
+                    ),
                     dbc.Col(
                         [
-                            html.H2(_("Calendar"), className="h5"),
-                            calendar,
+                            html.Div(
+                                [html.H2(_("Calendar"), className="h5"), calendar],
+                                className="events-calendar-block",
+                            ),
                             html.H2(_("Where"), className="h5 mt-3"),
                             dcc.Graph(
                                 id=ids.MAP,
@@ -172,8 +200,11 @@ def content(lang: str = i18n.DEFAULT) -> html.Div:
                             html.P(id=ids.MAP_SUMMARY, className="small"),
                         ],
                         lg=6,
+                        className="events-side-col",
                     ),
-                ]
+                ],
+                id=ids.VIEWS,
+                className="events-show-list",
             ),
         ]
     )
@@ -198,5 +229,6 @@ def register(app: dash.Dash) -> None:
         nav_order=3,
     )
     events_callbacks.register(app)
+    event_page.register(app)
     events_review.register(app)
     waiting.register(app)

@@ -64,6 +64,12 @@ def _row(event, lang: str):
         f"{event.id}. {event.name}",
         [
             html.Div(" · ".join(facts), className="small"),
+            html.Div(
+                html.Span(", ".join(p for p in (event.venue, event.address) if p), dir="auto"),
+                className="small event-address",
+            )
+            if event.venue or event.address
+            else None,
             html.Div(event.join_url, className="small text-break"),
             html.Div(
                 f"{event.organizer_name} <{event.organizer_email}>",

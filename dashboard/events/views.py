@@ -12,8 +12,8 @@ import dash_bootstrap_components as dbc
 import plotly.graph_objects as go
 from babel.dates import format_date, format_datetime, format_time
 from dash import html
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 
 from components.charts import SEQUENTIAL, styled
 from data import i18n
@@ -39,10 +39,10 @@ def local_time(instant: dt.datetime, zone: str | None, lang: str) -> str:
     return format_datetime(instant, "medium", tzinfo=viewer_zone(zone), locale=lang)
 
 
-def when(event: PublicEvent, zone: str | None, lang: str) -> str:
-    """Start and end in the viewer's zone; the end's date only when it is another day."""
+def span(start: dt.datetime, end: dt.datetime, zone: str | None, lang: str) -> str:
+    """Start and end in ``zone``; the end's date only when it is another day."""
     tz = viewer_zone(zone)
-    start, end = event.start_utc.astimezone(tz), event.end_utc.astimezone(tz)
+    start, end = start.astimezone(tz), end.astimezone(tz)
 
     def day_and_time(value: dt.datetime) -> str:
         day = format_date(value, "medium", locale=lang)
@@ -53,7 +53,38 @@ def when(event: PublicEvent, zone: str | None, lang: str) -> str:
     return f"{day_and_time(start)} – {day_and_time(end)}"
 
 
-def place(event: PublicEvent) -> str:
+def when(event: PublicEvent, zone: str | None, lang: str) -> str:
+    """Start and end in the viewer's zone; the end's date only when it is another day."""
+    return span(event.start_utc, event.end_utc, zone, lang)
+
+
+def event_path(lang: str, event_id: int) -> str:
+    """The event's own page."""
+    return f"/{lang}/events/{event_id}"
+
+
+# The comma of a list of places or languages: Arabic script has its own.
+_COMMAS = {"ar": "، ", "fa": "، ", "ur": "، "}
+
+
+def comma(lang: str | None = None) -> str:
+    lang = lang or str(get_locale() or "en")
+    return _COMMAS.get(lang.split("_")[0], ", ")
+
+
+def commas(parts, lang: str | None = None) -> str:
+    """``parts`` (the empty ones left out) joined with the language's comma."""
+    return comma(lang).join(p for p in parts if p)
+
+
+def place(event: PublicEvent):
+    """Where: the venue (the organizer's text, isolated from the words around it) and the
+    country, else the region, else "Online"."""
+    if event.venue:
+        venue = html.Span(event.venue, dir="auto")
+        if not event.country:
+            return venue
+        return html.Span([venue, comma() + i18n.country(event.country)])
     if event.country:
         return i18n.country(event.country)
     if event.region and event.region != "GLOBAL":
@@ -62,17 +93,19 @@ def place(event: PublicEvent) -> str:
 
 
 def _links(event: PublicEvent, lang: str, past: bool) -> html.Div:
-    links = [
-        html.A(
-            [
-                html.I(className="bi bi-calendar-plus me-1", **{"aria-hidden": "true"}),
-                _("Add to calendar"),
-            ],
-            href=f"/events/{event.id}.ics?lang={lang}",
-            className="me-3",
-            id=f"event-ics-{event.id}",
+    links = []
+    if not past:  # a past event has nothing to add to a calendar
+        links.append(
+            html.A(
+                [
+                    html.I(className="bi bi-calendar-plus me-1", **{"aria-hidden": "true"}),
+                    _("Add to calendar"),
+                ],
+                href=f"/events/{event.id}.ics?lang={lang}",
+                className="me-3",
+                id=f"event-ics-{event.id}",
+            )
         )
-    ]
     if event.join_url and not past:
         links.append(
             html.A(
@@ -102,16 +135,23 @@ def _links(event: PublicEvent, lang: str, past: bool) -> html.Div:
 def item(event: PublicEvent, zone: str | None, lang: str, past: bool) -> html.Li:
     facts = [when(event, zone, lang), place(event), i18n.event_format(event.format)]
     if event.languages:
-        facts.append(", ".join(i18n.language(c) for c in event.languages))
+        facts.append(commas([i18n.language(c) for c in event.languages], lang))
+    shown = [part for fact in facts for part in (" · ", fact)][1:]
     return html.Li(
         [
-            html.H3(event.name, className="h6 mb-1"),
-            html.Div(" · ".join(facts), className="small"),
-            html.Div(event.audience, className="small text-body-secondary")
+            html.H3(
+                html.A(event.name, href=event_path(lang, event.id), dir="auto"),
+                className="h6 mb-1",
+            ),
+            html.Div(shown, className="small"),
+            html.Div(html.Span(event.audience, dir="auto"), className="small text-body-secondary")
             if event.audience
             else None,
             html.Div(
-                [html.Strong(_("Accessibility notes") + ": "), event.accessibility],
+                [
+                    html.Strong(_("Accessibility notes") + ": "),
+                    html.Span(event.accessibility, dir="auto"),
+                ],
                 className="small",
             )
             if event.accessibility
@@ -124,19 +164,44 @@ def item(event: PublicEvent, zone: str | None, lang: str, past: bool) -> html.Li
 
 
 def event_list(
-    upcoming: list[PublicEvent], past: list[PublicEvent], zone: str | None, lang: str
+    upcoming: list[PublicEvent],
+    past: list[PublicEvent],
+    zone: str | None,
+    lang: str,
+    past_total: int | None = None,
+    more: str | None = None,
 ) -> list:
-    def part(title: str, events: list[PublicEvent], is_past: bool, dom_id: str):
-        body = (
-            html.Ul([item(e, zone, lang, is_past) for e in events], className="list-group mb-4")
-            if events
-            else html.P(_("No events match these filters."), className="text-body-secondary")
-        )
-        return html.Section([html.H2(title, className="h5"), body], id=dom_id)
+    """Upcoming events first, open; past ones (``past_total`` in all, ``past`` of them listed)
+    folded under their count, with ``more`` saying what is not listed."""
+    nothing = html.P(_("No events match these filters."), className="text-body-secondary")
 
+    def listed(events: list[PublicEvent], is_past: bool):
+        if not events:
+            return nothing
+        return html.Ul([item(e, zone, lang, is_past) for e in events], className="list-group mb-3")
+
+    total = len(past) if past_total is None else past_total
     return [
-        part(_("Upcoming events"), upcoming, False, "events-upcoming"),
-        part(_("Past events"), past, True, "events-past"),
+        html.Section(
+            [html.H2(_("Upcoming events"), className="h5"), listed(upcoming, False)],
+            id="events-upcoming",
+            className="mb-3",
+        ),
+        # Folded: on a phone a year of past events would push everything else screens away.
+        html.Details(
+            [
+                html.Summary(
+                    html.H2(
+                        _("Past events (%(num)d)", num=total), className="h5 d-inline-block mb-0"
+                    ),
+                    className="mb-2",
+                ),
+                listed(past, True),
+                html.P(more, className="small text-body-secondary") if more else None,
+            ],
+            id="events-past",
+            className="events-past mb-4",
+        ),
     ]
 
 
@@ -161,8 +226,10 @@ def month_grid(events: list[PublicEvent], month: dt.date, zone: str | None, lang
                         *[
                             html.A(
                                 e.name,
-                                href=f"#event-{e.id}",
+                                href=event_path(lang, e.id),
                                 className="d-block small text-truncate",
+                                title=e.name,
+                                dir="auto",
                             )
                             for e in by_day.get(day, [])
                         ],

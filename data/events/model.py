@@ -25,6 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, selectinload
 
+from data import i18n
 from data.models import Base, Status, _utcnow
 
 # Formats where nobody travels: an event of these may name no country or region.
@@ -45,6 +46,9 @@ class Event(Base):
     region: Mapped[str] = mapped_column(String(8), index=True)
     format: Mapped[str] = mapped_column(String(16), index=True)
     join_url: Mapped[str] = mapped_column(String(500), default="")
+    # Where an event in person (or hybrid) meets: public, as the organizer chose to publish it.
+    venue: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    address: Mapped[str] = mapped_column(Text, default="", server_default="")
     audience: Mapped[str] = mapped_column(Text, default="")
     accessibility: Mapped[str] = mapped_column(Text, default="")
     organizer_name: Mapped[str] = mapped_column(String(200))
@@ -94,6 +98,8 @@ class PublicEvent:
     accessibility: str
     reported: bool
     updated_at: dt.datetime
+    venue: str = ""
+    address: str = ""  # may hold line breaks
 
     def is_past(self, now: dt.datetime) -> bool:
         return self.end_utc <= now
@@ -129,7 +135,17 @@ def public(event: Event) -> PublicEvent:
         accessibility=event.accessibility,
         reported=event.report_id is not None,
         updated_at=utc(event.updated_at),
+        venue=event.venue or "",
+        address=event.address or "",
     )
+
+
+def location(event: PublicEvent) -> str:
+    """Venue, address (its lines joined) and country, as one line: the calendars' location.
+    "" for an event with none of them (online)."""
+    address = ", ".join(line.strip() for line in event.address.splitlines() if line.strip())
+    country = i18n.country(event.country) if event.country else ""
+    return ", ".join(part for part in (event.venue.strip(), address, country) if part)
 
 
 def published_events(session: Session, filters: EventFilters | None = None) -> list[PublicEvent]:
@@ -178,7 +194,7 @@ def split_by_time(
     events: list[PublicEvent], now: dt.datetime
 ) -> tuple[list[PublicEvent], list[PublicEvent]]:
     """Upcoming (and running) events soonest first; past events most recent first."""
-    upcoming = [e for e in events if not e.is_past(now)]
+    upcoming = sorted((e for e in events if not e.is_past(now)), key=lambda e: e.start_utc)
     past = sorted((e for e in events if e.is_past(now)), key=lambda e: e.start_utc, reverse=True)
     return upcoming, past
 

@@ -31,6 +31,8 @@ EDITABLE = (
     "region",
     "format",
     "join_url",
+    "venue",
+    "address",
     "audience",
     "accessibility",
     "organizer_name",
@@ -54,6 +56,8 @@ def build_event(data: dict[str, Any], *, status: str, written_in: str) -> Event:
         region=data["region"],
         format=data["format"],
         join_url=data.get("join_url") or "",
+        venue=data.get("venue") or "",
+        address=data.get("address") or "",
         audience=data.get("audience") or "",
         accessibility=data.get("accessibility") or "",
         organizer_name=data["organizer"]["name"],
@@ -79,6 +83,8 @@ def event_data(event: Event) -> dict[str, Any]:
         "format": event.format,
         "languages": sorted(lang.language_code for lang in event.languages),
         "join_url": event.join_url,
+        "venue": event.venue,
+        "address": event.address,
         "audience": event.audience,
         "accessibility": event.accessibility,
         "organizer": {"name": event.organizer_name, "email": event.organizer_email},
@@ -211,6 +217,8 @@ class QueuedEvent:
     organizer_email: str
     status: str
     status_reason: str
+    venue: str = ""
+    address: str = ""
 
 
 def review_queue(session: Session, status: str | None = None, limit: int = 200) -> list:
@@ -234,6 +242,8 @@ def review_queue(session: Session, status: str | None = None, limit: int = 200) 
             r.organizer_email,
             r.status,
             r.status_reason,
+            r.venue,
+            r.address,
         )
         for r in rows
     ]

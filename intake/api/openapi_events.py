@@ -41,6 +41,15 @@ FIELD_HELP = {
         "An http(s) link to join or register; https:// is added when no scheme is given. "
         "Required for the online formats (virtual, on_wiki)."
     ),
+    "venue": (
+        "Public: the name of the place an event in person or hybrid meets. Must be empty "
+        "for the online formats."
+    ),
+    "address": (
+        "Public: the venue's address (line breaks allowed, at most 500 characters), shown on "
+        "the event's page and in the calendar feeds' LOCATION. Must be empty for the online "
+        "formats."
+    ),
     "organizer": "The organizer's contact: private, seen by the support team only.",
 }
 

@@ -26,6 +26,8 @@ FIELDS = (
     "region",
     "format",
     "join_url",
+    "venue",
+    "address",
     "audience",
     "accessibility",
     "organizer_name",
@@ -49,6 +51,8 @@ def to_payload(values: Mapping[str, Any], client_id: str) -> dict[str, Any]:
         "region": values.get("region") or None,
         "format": values.get("format") or "",
         "join_url": _text(values.get("join_url")),
+        "venue": _text(values.get("venue")),
+        "address": _text(values.get("address")),
         "audience": _text(values.get("audience")),
         "accessibility": _text(values.get("accessibility")),
         "organizer": {
@@ -85,6 +89,11 @@ def message(error: Mapping[str, Any]) -> str:
         return _("Enter a web address, such as meet.example.org/abc.")
     if kind == "join_missing":
         return _("Give the link people use to join an online event.")
+    if kind == "venue_online":
+        return _(
+            "An online event has no venue: leave venue and address empty, or choose "
+            "in person or hybrid."
+        )
     if kind == "place_missing":
         return _("Choose a country, or a region; leave both empty only for an online event.")
     if kind.startswith("datetime") and error.get("input") not in (None, ""):

@@ -25,6 +25,7 @@ from data.db import current_db
 from data.events.model import (
     PublicEvent,
     filter_query,
+    location,
     parse_filters,
     published_event,
     published_events,
@@ -43,7 +44,8 @@ def uid(event_id: int) -> str:
 
 
 def page_url(lang: str, event_id: int) -> str:
-    return links.public_url(f"/{lang}/events?event={event_id}")
+    """The event's own page (dashboard/events/event_page.py)."""
+    return links.public_url(f"/{lang}/events/{event_id}")
 
 
 def _description(event: PublicEvent) -> str:
@@ -69,7 +71,9 @@ def vevent(event: PublicEvent, lang: str, now: dt.datetime) -> icalendar.Event:
     item.add("summary", icalendar.vText(event.name))
     # A link stored before the rules of web_address (a CR/LF in it) falls back to the page.
     item.add("url", web_address(event.join_url) or page_url(lang, event.id))
-    place = i18n.country(event.country) if event.country else i18n.event_format(event.format)
+    # Venue, address and country: RFC 5545 TEXT, which vText escapes (backslash, comma,
+    # semicolon, line break).
+    place = location(event) or i18n.event_format(event.format)
     item.add("location", icalendar.vText(place))
     item.add("categories", [i18n.event_format(event.format)])
     description = _description(event)

@@ -11,11 +11,12 @@ from dash import dcc, html
 from flask_babel import gettext as _
 
 from components.fields import dom_id, dropdown_labels
+from components.pickers import MENU_HEIGHT
 from data import i18n
 from data.reference import reference
 from data.text_policy import LONG, SHORT
 from intake.events import ids
-from intake.events.schema import URL_MAX, time_zones
+from intake.events.schema import ADDRESS_MAX, URL_MAX, time_zones
 
 
 def field_id(name: str) -> dict:
@@ -52,8 +53,8 @@ def _input(name, label, values, required=False, type_="text", maxlength=SHORT, h
     return field(name, label, control, help_text, required)
 
 
-def _area(name, label, values, help_text=None):
-    control = dbc.Textarea(id=field_id(name), maxLength=LONG, rows=2, value=values.get(name))
+def _area(name, label, values, help_text=None, maxlength=LONG):
+    control = dbc.Textarea(id=field_id(name), maxLength=maxlength, rows=2, value=values.get(name))
     return field(name, label, control, help_text)
 
 
@@ -64,6 +65,7 @@ def _dropdown(name, label, options, values, multi=False, required=False, help_te
         multi=multi,
         value=values.get(name),
         placeholder=_("Choose…"),
+        maxHeight=MENU_HEIGHT,
         search_order="original",
         labels=dropdown_labels(),
     )
@@ -135,6 +137,29 @@ def announce_form(
             required=True,
         ),
         where,
+        dbc.Row(
+            [
+                dbc.Col(
+                    _input(
+                        "venue",
+                        _("Venue"),
+                        values,
+                        help_text=_("For an event in person or hybrid: the place's name."),
+                    ),
+                    md=6,
+                ),
+                dbc.Col(
+                    _area(
+                        "address",
+                        _("Address"),
+                        values,
+                        _("Public: shown on the event's page and in calendars."),
+                        maxlength=ADDRESS_MAX,
+                    ),
+                    md=6,
+                ),
+            ]
+        ),
         _dropdown(
             "languages",
             _("Languages of the event"),

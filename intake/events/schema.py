@@ -17,6 +17,7 @@ from typing import Annotated, Any, get_args
 from urllib.parse import urlsplit
 
 from pydantic import (
+    AfterValidator,
     Field,
     StringConstraints,
     TypeAdapter,
@@ -30,10 +31,27 @@ from pydantic_core.core_schema import ErrorType
 
 from data.events.model import ONLINE_FORMATS
 from data.reports.parts import EARLIEST, Long, Organizer, Placed, Required, Storable
+from data.text_policy import Short, TextRefused, check
 
 MAX_DAYS = 31  # longer than a month is a campaign, not an event
 YEARS_AHEAD = 3
 URL_MAX = 500
+ADDRESS_MAX = 500
+
+
+def _several_lines(value: str) -> str:
+    try:
+        return check(value, multiline=True)
+    except TextRefused as refused:
+        raise PydanticCustomError(refused.kind, str(refused)) from None
+
+
+# A street address may take several lines: the text policy of long text, shorter.
+Address = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, max_length=ADDRESS_MAX),
+    AfterValidator(_several_lines),
+]
 
 
 @cache
@@ -160,6 +178,9 @@ def broken_rules(values: Mapping[str, Any]) -> list[PydanticCustomError]:
             found.append(_error("place_missing", "country or region required", "country"))
         if online and "join_url" in values and not values["join_url"]:
             found.append(_error("join_missing", "online events need a link", "join_url"))
+        if online and (values.get("venue") or values.get("address")):
+            # Told rather than dropped: the organizer may have chosen the wrong format.
+            found.append(_error("venue_online", "online events have no venue", "venue"))
     return found
 
 
@@ -176,6 +197,7 @@ def _known_values(data: Mapping[str, Any], failed: set[str]) -> dict[str, Any]:
         known["format"] = _typed(data.get("format"))
     if "join_url" not in failed:
         known["join_url"] = _typed(data.get("join_url")) or ""
+    known["venue"], known["address"] = _typed(data.get("venue")), _typed(data.get("address"))
     return known
 
 
@@ -209,6 +231,9 @@ class EventIn(Placed):
     join_url: Annotated[
         str, StringConstraints(strip_whitespace=True, max_length=URL_MAX), Storable
     ] = ""
+    # Where an event in person or hybrid meets: public, like everything but the organizer.
+    venue: Short = ""
+    address: Address = ""
     audience: Long = ""
     accessibility: Long = ""
     organizer: Organizer

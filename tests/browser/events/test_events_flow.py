@@ -1,5 +1,6 @@
-"""In Chromium: an organizer announces an event that already took place, finds it in the list,
-reports its results from the event's edit page (the report form comes prefilled, and only that
+"""In Chromium: an organizer announces an event that already took place, finds it in the list
+(past events folded under their count; on a phone the list before the calendar) and on its own
+page, reports its results from the event's edit page (the report form comes prefilled, and only that
 link fills the event's results slot), and the event shows as reported."""
 
 from __future__ import annotations
@@ -44,11 +45,37 @@ def test_announce_find_and_report_an_event(page: Page, live_url, watch):
 
     page.goto(f"{live_url}/en/events")
     item = page.locator("#events-past li", has_text=NAME)
-    expect(item).to_be_visible(timeout=20000)
+    expect(page.locator("#events-past > summary")).to_contain_text("Past events (")
+    expect(item).to_be_hidden(timeout=20000)  # folded
+    page.locator("#events-past > summary").click()
+    expect(item).to_be_visible()
+    expect(item.get_by_text("Add to calendar")).to_have_count(0)  # over: nothing to add
     expect(page.locator("#events-zone-note")).to_contain_text("Times are shown in your time zone")
     expect(page.locator("#events-map .choropleth")).to_have_count(1)
     expect(page.locator("body")).not_to_contain_text("amina@example.org")
     expect(item.get_by_text("Report the results")).to_be_visible()  # prefills, links nothing
+
+    # Its own page, from the list.
+    item.get_by_role("link", name=NAME).click()
+    expect(page).to_have_url(re.compile(r"/en/events/\d+$"))
+    expect(page.locator("#event-page-name")).to_have_text(NAME, timeout=20000)
+    expect(page.locator("#event-page-when")).to_contain_text("Times are shown in your time zone")
+    expect(page.locator("#event-page")).to_contain_text("Kenya")
+    expect(page.locator("#event-page-ics")).to_have_count(0)  # over: no calendar links
+    expect(page.locator("#event-page-report")).to_be_visible()
+    expect(page.locator("body")).not_to_contain_text("amina@example.org")
+
+    # On a phone the list comes first and the calendar is one tap away.
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(f"{live_url}/en/events")
+    upcoming = page.locator("#events-upcoming")
+    expect(upcoming).to_be_visible(timeout=20000)
+    assert upcoming.bounding_box()["y"] < 812  # on the first screen
+    expect(page.locator("#events-calendar-table")).to_be_hidden()
+    page.locator("#events-view").get_by_text("Calendar").click()
+    expect(page.locator("#events-calendar-table")).to_be_visible()
+    expect(upcoming).to_be_hidden()
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     page.goto(f"{live_url}{edit_path}")  # the organizer's private page
     page.locator("#event-results-link").click()
@@ -64,7 +91,7 @@ def test_announce_find_and_report_an_event(page: Page, live_url, watch):
     page.locator("#report-submit").click()
     expect(page.locator("#report-confirmation")).to_contain_text("is now published")
 
-    page.goto(f"{live_url}/en/events")
+    page.goto(f"{live_url}/en/events#events-past")  # the dashboard's link: unfolded
     item = page.locator("#events-past li", has_text=NAME)
     expect(item).to_contain_text("Results reported", timeout=20000)
     expect(item.get_by_text("Report the results")).to_have_count(0)

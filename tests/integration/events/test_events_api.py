@@ -146,7 +146,7 @@ def test_a_line_break_in_a_stored_link_or_name_never_breaks_a_feed(api, clean):
     feed = api.get("/events.ics")
     assert feed.status_code == 200 and b"\r\nX-EVIL" not in feed.data
     (item,) = icalendar.Calendar.from_ical(feed.data).walk("VEVENT")
-    assert str(item["url"]).endswith(f"/en/events?event={event_id}")  # the page, not the link
+    assert str(item["url"]).endswith(f"/en/events/{event_id}")  # the page, not the link
     assert str(item["summary"]) == name.replace("\r\n", "\n")
 
     one = api.get(f"/events/{event_id}.ics")
