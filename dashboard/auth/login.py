@@ -148,10 +148,9 @@ def _unauthorized():
 
 
 def _support_patterns() -> list[re.Pattern]:
+    # Every path variable (<lang>, a report's <report>) stands for one segment.
     return [
-        re.compile(
-            "^" + re.escape(p["path_template"]).replace(re.escape("<lang>"), "[^/]+") + "/?$"
-        )
+        re.compile("^" + re.sub("<[^/>]+>", "[^/]+", re.escape(p["path_template"])) + "/?$")
         for p in dash.page_registry.values()
         if p.get("support_role") and p.get("path_template")
     ]

@@ -95,9 +95,9 @@ def show_sources(code, values, start, end, lang, filter_ids):
             [
                 html.Li(
                     [
-                        html.A(f"#{p.report_id}", href=f"/{lang}/review?report={p.report_id}"),
+                        html.A(f"#{p.report_id}", href=f"/{lang}/review/{p.report_id}"),
                         " ",
-                        html.Strong(p.event_name),
+                        html.Strong(p.event_name, dir="auto"),
                         f" · {format_date(p.event_date)} · {i18n.region(p.region)} · ",
                         _("rank %(rank)d", rank=p.rank) if p.rank else _("unranked"),
                         " · ",
@@ -109,7 +109,9 @@ def show_sources(code, values, start, end, lang, filter_ids):
                         )
                         if p.participants is not None
                         else _("participants not given"),
-                        html.Blockquote(p.why, className="mb-1 ms-2 fst-italic") if p.why else None,
+                        html.Blockquote(p.why, className="mb-1 ms-2 fst-italic", dir="auto")
+                        if p.why
+                        else None,
                     ],
                     className="small mb-2",
                 )

@@ -1,5 +1,6 @@
 """One review action (publish, bulk publish, reject, mark duplicate, correct) run as the
-signed-in user through ``data.support.review``; answers the message to show."""
+signed-in user through ``data.support.review``; answers the message to show, or raises
+``Incomplete`` (nothing done) when the reviewer left out what it needs."""
 
 from __future__ import annotations
 
@@ -22,6 +23,13 @@ FIX_FIELDS = (
     "participants_total",
     "total_precision",
 )
+# "Publish and next" and "Reject and next" decide as their plain buttons do.
+SAME_AS = {ids.REVIEW_PUBLISH_NEXT: ids.REVIEW_PUBLISH, ids.REVIEW_REJECT_NEXT: ids.REVIEW_REJECT}
+
+
+class Incomplete(ValueError):
+    """The reviewer left out what the action needs (a reason, a number); the message says
+    what, in the current locale."""
 
 
 def _number(value) -> int | None:
@@ -34,24 +42,25 @@ def perform(action: str, selected, reason, duplicate_of, fixes: dict, picked: li
     """Run one review action as the signed-in user; returns the message to show."""
     who = account()
     db = current_db()
+    action = SAME_AS.get(action, action)
     if action == ids.REVIEW_BULK:
         if not picked:
-            return _("Select reports first.")
+            raise Incomplete(_("Select reports first."))
         return _("%(count)d reports published.", count=publish(db, picked, who))
     if not selected:
-        return _("Open a report first.")
+        raise Incomplete(_("Open a report first."))
     selected = int(selected)
     if action == ids.REVIEW_PUBLISH:
         publish(db, [selected], who)
         return _("Report %(id)d published.", id=selected)
     if action == ids.REVIEW_REJECT:
-        if not (reason or "").strip():
-            return _("Give a reason for rejecting.")
+        if not isinstance(reason, str) or not reason.strip():
+            raise Incomplete(_("Give a reason for rejecting."))
         reject(db, selected, reason.strip(), who)
         return _("Report %(id)d rejected.", id=selected)
     if action == ids.REVIEW_DUPLICATE:
         if not duplicate_of:
-            return _("Give the number of the original report.")
+            raise Incomplete(_("Give the number of the original report."))
         mark_duplicate(db, selected, int(duplicate_of), who)
         return _(
             "Report %(id)d marked as a duplicate of %(of)d.", id=selected, of=int(duplicate_of)

@@ -1,4 +1,5 @@
-"""Review callbacks: thin wrappers around ``data.support.review``; each refuses without the role.
+"""The review queue's and the audit log's callbacks (a report's own page has its own, in
+``report_callbacks``): thin wrappers around ``data.support``; each refuses without the role.
 
 A refused callback raises ``PreventUpdate``: nothing is read, nothing changes.
 """
@@ -6,7 +7,7 @@ A refused callback raises ``PreventUpdate``: nothing is read, nothing changes.
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import ALL, Input, Output, State, ctx, no_update
+from dash import ALL, Input, Output, State, ctx
 from dash.exceptions import PreventUpdate
 from flask_babel import force_locale
 from flask_babel import gettext as _
@@ -16,21 +17,18 @@ from components.review_queue import next_step, refusing, turned_to
 from components.wiring import each
 from dashboard.auth.guards import account, allowed, signed_in
 from dashboard.review import ids
-from dashboard.review.actions import FIX_FIELDS, perform
+from dashboard.review.actions import Incomplete, perform
 from dashboard.review.audit_view import audit_table
-from dashboard.review.views import detail_view, queue_page
+from dashboard.review.views import queue_page
 from data import i18n
 from data.db import current_db
-from data.initiative_list.retired import retired_of, touched_reports, with_retired
-from data.reference import reference
+from data.initiative_list.retired import touched_reports, with_retired
 from data.support.accounts import Role
 from data.support.audit import audit_entries
-from data.support.review import ReviewError, report_detail
+from data.support.review import ReviewError
 from data.support.review_queue import PAGE_SIZE, page_bounds, queue, queue_count, search_for
 from data.support.settings import AUTO_PUBLISH, set_setting
 
-BUTTONS = (ids.REVIEW_PUBLISH, ids.REVIEW_REJECT, ids.REVIEW_DUPLICATE, ids.REVIEW_CORRECT)
-FIX = {"type": ids.REVIEW_FIX, "name": ALL}
 LANG = State(shell_ids.LANG, "data")
 
 
@@ -50,7 +48,7 @@ def render_queue(
             _page, offset = page_bounds(page, total)
             rows = queue(session, *filters[:3], within=within, search=found, offset=offset)
             flagged = with_retired(session, [r.id for r in rows])
-        return queue_page(rows, flagged, offset, total, PAGE_SIZE)
+        return queue_page(rows, flagged, offset, total, PAGE_SIZE, i18n.normalize(lang))
 
 
 @refusing(signed_in)
@@ -63,59 +61,26 @@ def turn_page(_turns, *_filters):
 
 
 @refusing(signed_in)
-def open_report(clicks: list[int | None]):
-    if not any(clicks) or not isinstance(ctx.triggered_id, dict):
-        raise PreventUpdate
-    return ctx.triggered_id["id"]
-
-
-@refusing(signed_in)
-def show_report(selected, _refresh, lang, fix_ids: list[dict]):
-    """The open report, every field as text, and the correction inputs filled in."""
-    lang = i18n.normalize(lang)
-    blank = [no_update] * len(fix_ids)
-    if not selected:
-        return None, True, blank
-    with current_db().session(readonly=True) as session:
-        found = report_detail(session, int(selected))
-        if found is not None:
-            found["retired"] = retired_of(session, int(selected))
-    with force_locale(lang):
-        if found is None:
-            return dbc.Alert(_("No report with this number."), color="warning"), True, blank
-        values = {name: found[name] for name in FIX_FIELDS}
-        values.update({f"group_{g}": found["groups"].get(g) for g in reference().groups})
-        return detail_view(found), False, [values.get(i["name"]) for i in fix_ids]
-
-
-@refusing(signed_in)
-def act(
-    _publish,
-    _reject,
-    _duplicate,
-    _correct,
-    _bulk,
-    selected,
-    reason,
-    duplicate_of,
-    fix_values,
-    fix_ids,
-    picks,
-    refresh,
-    lang,
-):
-    action = ctx.triggered_id
-    if not isinstance(action, str):
-        raise PreventUpdate
-    fixes = {i["name"]: v for i, v in zip(fix_ids, fix_values, strict=True)}
+def bulk_publish(_clicks, picks, refresh, lang):
+    """Publish the reports ticked in the queue."""
     picked = sorted({int(v) for values in picks for v in (values or [])})
+    return decided(ids.REVIEW_BULK, None, None, None, {}, picked, refresh, lang)
+
+
+def decided(action, selected, reason, duplicate_of, fixes, picked, refresh, lang) -> tuple:
+    """Run ``action``: its message (a refusal or an error in red) and the bumped refresh
+    counter, which redraws the queue or the report (decide and next)."""
     with force_locale(i18n.normalize(lang)):
         try:
             message = perform(action, selected, reason, duplicate_of, fixes, picked)
-            color = "success"
+        except Incomplete as missing:
+            message = str(missing)
         except (ReviewError, ValueError) as error:
-            message, color = _("The change was not saved: %(error)s", error=str(error)), "danger"
-        return next_step(message, color, ids.REVIEW_ALERT, refresh, dismissable=True)
+            message = _("The change was not saved: %(error)s", error=str(error))
+        else:
+            return next_step(message, "success", ids.REVIEW_ALERT, refresh, dismissable=True)
+        # Nothing changed: the message, and the queue or the report stays as it is.
+        return dbc.Alert(message, color="danger", id=ids.REVIEW_ALERT, dismissable=True), refresh
 
 
 def set_auto_publish(value, lang):
@@ -158,28 +123,17 @@ def register(app) -> None:
         each(Input, "value", *filters, ids.REVIEW_SEARCH),
         prevent_initial_call=True,
     )(turn_page)
+    # The report page's decisions write the same two (report_callbacks).
     app.callback(
-        Output(ids.REVIEW_SELECTED, "data"),
-        Input({"type": ids.REVIEW_OPEN, "id": ALL}, "n_clicks"),
-        prevent_initial_call=True,
-    )(open_report)
-    app.callback(
-        [Output(ids.REVIEW_DETAIL, "children"), Output(ids.REVIEW_ACTIONS, "hidden")],
-        Output(FIX, "value"),
-        each(Input, "data", ids.REVIEW_SELECTED, ids.REVIEW_REFRESH),
-        [LANG, State(FIX, "id")],
-    )(show_report)
-    # Decide and next: every decision bumps the refresh counter, which redraws the queue and
-    # the open report.
-    app.callback(
-        [Output(ids.REVIEW_FEEDBACK, "children"), Output(ids.REVIEW_REFRESH, "data")],
-        each(Input, "n_clicks", *BUTTONS, ids.REVIEW_BULK),
-        State(ids.REVIEW_SELECTED, "data"),
-        each(State, "value", ids.REVIEW_REASON, ids.REVIEW_DUPLICATE_OF, FIX),
-        [State(FIX, "id"), State({"type": ids.REVIEW_PICK, "id": ALL}, "value")],
+        [
+            Output(ids.REVIEW_FEEDBACK, "children", allow_duplicate=True),
+            Output(ids.REVIEW_REFRESH, "data", allow_duplicate=True),
+        ],
+        Input(ids.REVIEW_BULK, "n_clicks"),
+        State({"type": ids.REVIEW_PICK, "id": ALL}, "value"),
         [State(ids.REVIEW_REFRESH, "data"), LANG],
         prevent_initial_call=True,
-    )(act)
+    )(bulk_publish)
     app.callback(
         Output(ids.REVIEW_AUTO_NOTE, "children"),
         Input(ids.REVIEW_AUTO, "value"),

@@ -1,4 +1,5 @@
-"""The review queue's panel for the open report: the decisions and the correction form, whose
+"""A report's review page, its controls: the decisions at the top (publish, reject, each also
+"and next") and, below the report, marking a duplicate by number and the correction form, whose
 inputs (dict IDs ``{"type": REVIEW_FIX, "name": field}``) the detail callback fills in."""
 
 from __future__ import annotations
@@ -21,9 +22,53 @@ def _label(text: str, name: str) -> dbc.Label:
     return dbc.Label(text, html_for=dom_id(fix_id(name)), className="small mb-0")
 
 
-def decision_panel(bare: bool = False) -> html.Div:
-    """Decide (publish, reject with a reason, mark a duplicate) and correct the open report;
-    hidden until a report is open. ``bare``: no long option lists (Dash's validation call)."""
+def decide_bar() -> html.Div:
+    """Publish or reject the report, each also "and next" (then the next pending report of the
+    queue opens); hidden until the report is read."""
+    publish = html.Div(
+        [
+            dbc.Button(_("Publish"), id=ids.REVIEW_PUBLISH, color="success"),
+            dbc.Button(
+                _("Publish and next"), id=ids.REVIEW_PUBLISH_NEXT, color="success", outline=True
+            ),
+        ],
+        className="d-flex flex-wrap gap-2",
+    )
+    # Not an input group: on a phone the reason keeps a line of its own, the buttons wrap.
+    reject = html.Div(
+        [
+            dbc.Input(id=ids.REVIEW_REASON, placeholder=_("Reason for rejecting")),
+            dbc.Button(_("Reject"), id=ids.REVIEW_REJECT, color="danger"),
+            dbc.Button(
+                _("Reject and next"), id=ids.REVIEW_REJECT_NEXT, color="danger", outline=True
+            ),
+        ],
+        className="review-reject d-flex flex-wrap gap-2",
+    )
+    # ``hidden`` on a wrapper: Bootstrap's d-flex would win over the hidden attribute.
+    return html.Div(
+        html.Div(
+            [
+                html.H2(_("Decide"), className="visually-hidden"),
+                publish,
+                dbc.Label(
+                    _("Reason for rejecting"),
+                    html_for=ids.REVIEW_REASON,
+                    className="visually-hidden",
+                ),
+                reject,
+            ],
+            className="d-flex flex-wrap align-items-start gap-2",
+        ),
+        id=ids.REVIEW_ACTIONS,
+        className="review-decide py-2 mb-3",
+        hidden=True,
+    )
+
+
+def correct_panel(bare: bool = False) -> html.Div:
+    """Mark a duplicate of a report given by number, and correct the report; hidden until the
+    report is read. ``bare``: no long option lists (Dash's validation call)."""
     ref = reference()
     number = {"type": "number", "min": 0, "step": 1, "size": "sm"}
     fixes = [
@@ -98,14 +143,11 @@ def decision_panel(bare: bool = False) -> html.Div:
     ]
     return html.Div(
         [
-            html.H2(_("Decide"), className="h6 mt-3"),
-            dbc.Button(_("Publish"), id=ids.REVIEW_PUBLISH, color="success", className="mb-3"),
-            dbc.InputGroup(
-                [
-                    dbc.Input(id=ids.REVIEW_REASON, placeholder=_("Reason for rejecting")),
-                    dbc.Button(_("Reject"), id=ids.REVIEW_REJECT, color="danger"),
-                ],
-                className="mb-3",
+            html.H2(_("Duplicate of another report"), className="h6"),
+            dbc.Label(
+                _("Number of the original report"),
+                html_for=ids.REVIEW_DUPLICATE_OF,
+                className="visually-hidden",
             ),
             dbc.InputGroup(
                 [
@@ -123,6 +165,7 @@ def decision_panel(bare: bool = False) -> html.Div:
             dbc.Row(fixes, className="g-2 mb-2"),
             dbc.Button(_("Save corrections"), id=ids.REVIEW_CORRECT, color="primary"),
         ],
-        id=ids.REVIEW_ACTIONS,
+        id=ids.REVIEW_CORRECT_PANEL,
+        className="mt-3",
         hidden=True,
     )

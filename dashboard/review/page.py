@@ -1,8 +1,10 @@
-"""The review queue (``/<lang>/review``) and the audit log (``/<lang>/review/audit``).
+"""The review queue (``/<lang>/review``) and the audit log (``/<lang>/review/audit``); a
+report's own review page is in ``report_page``.
 
 Layouts hold no data: callbacks fill them, and every callback checks the session's role first.
 Called bare (Dash's callback validation), a layout returns its component tree without a shell.
-The queue is built on the shared review-queue pattern (components/review_queue.py).
+The queue is built on the shared review-queue pattern (components/review_queue.py): each row
+links to the report's own page, where it is decided.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dashboard.auth.guards import allowed
 from dashboard.auth.pages import register_support_page, support_layout, support_title
 from dashboard.review import callbacks as review_callbacks
 from dashboard.review import ids
-from dashboard.review.decision_panel import decision_panel
+from dashboard.review.report_view import done_message, export_links
 from data import i18n
 from data.db import current_db
 from data.models import Status
@@ -29,7 +31,6 @@ from data.support.settings import auto_publish
 
 MODULE = "dashboard.review"
 PATH = "review"
-BARE = -1  # review_content(selected=BARE): the tree for validation, without long option lists
 AUDIT_MODULE = "dashboard.review_audit"
 AUDIT_PATH = "review/audit"
 
@@ -90,8 +91,10 @@ def search_box() -> html.Div:
 
 
 def review_content(
-    lang: str = i18n.DEFAULT, selected: int | None = None, auto: bool = False, admin: bool = False
+    lang: str = i18n.DEFAULT, auto: bool = False, admin: bool = False, done: list | None = None
 ):
+    """The queue; ``done``: the message of the decision that led here ("… and next" with no
+    pending report left)."""
     links = [
         html.A(_("Audit log"), href=f"/{lang}/review/audit", id=ids.AUDIT_LINK),
         " · ",
@@ -112,33 +115,26 @@ def review_content(
     return review_queue.queue_content(
         ids.REVIEW,
         _("Review queue"),
-        stores=[
-            dcc.Store(id=ids.REVIEW_SELECTED, data=selected),
-            dcc.Store(id=ids.REVIEW_PAGE, data=0),
-        ],
+        stores=[dcc.Store(id=ids.REVIEW_PAGE, data=0)],
         links=links,
         filters=filters(auto, admin),
-        body=dbc.Row(
+        body=html.Div(
             [
-                dbc.Col([search_box(), bulk, html.Div(id=ids.REVIEW_QUEUE)], lg=6),
-                dbc.Col([html.Div(id=ids.REVIEW_DETAIL), decision_panel(selected == BARE)], lg=6),
+                *(done or []),
+                export_links(lang),
+                search_box(),
+                bulk,
+                html.Div(id=ids.REVIEW_QUEUE),
             ]
         ),
     )
 
 
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def content(lang: str | None, report=None, **_kwargs):
+def content(lang: str | None, **kwargs):
     if lang is None:
-        return review_content(selected=BARE)
+        return review_content()
     publishes = auto_publish(current_db(), current_app.config["AUTO_PUBLISH"])
-    return review_content(lang, _int(report), publishes, allowed(Role.ADMIN))
+    return review_content(lang, publishes, allowed(Role.ADMIN), done_message(kwargs))
 
 
 def audit_content(_lang: str | None = None, **_kwargs):

@@ -9,6 +9,7 @@ from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
+from dash.development.base_component import Component
 from flask_babel import format_datetime, format_decimal
 from flask_babel import gettext as _
 
@@ -18,22 +19,30 @@ from data import i18n
 from data.reference import reference
 
 
-def queue_table(rows, flagged: Collection[int] = ()) -> html.P | dbc.Table:
-    """The queue: a checkbox, the number, event, date, region, status and an Open button.
-    ``flagged``: reports holding a choice that the initiative list change retired."""
+def report_path(lang: str, report_id: int) -> str:
+    """A report's own review page."""
+    return f"/{lang}/review/{report_id}"
+
+
+def queue_table(rows, flagged: Collection[int] = (), lang: str = i18n.DEFAULT):
+    """The queue: a checkbox, the number, the event (a link to the report's review page),
+    date, region and status. ``flagged``: reports holding a choice that the initiative list
+    change retired."""
     if not rows:
         return html.P(_("No report matches."), className="text-body-secondary")
-    head = [_("Select"), "#", _("Event"), _("Date"), _("Region"), _("Status"), ""]
+    head = [_("Select"), "#", _("Event"), _("Date"), _("Region"), _("Status")]
     body = [
         html.Tr(
             [
-                html.Td(
-                    dcc_pick(r.id),
-                ),
+                html.Td(dcc_pick(r.id)),
                 html.Td(str(r.id)),
                 html.Td(
                     [
-                        r.event_name,
+                        dcc.Link(
+                            html.Span(r.event_name, dir="auto"),
+                            href=report_path(lang, r.id),
+                            id={"type": ids.REVIEW_OPEN, "id": r.id},
+                        ),
                         html.Span(_("possible duplicate"), className="badge text-bg-warning ms-1")
                         if r.possible_duplicate
                         else None,
@@ -45,14 +54,6 @@ def queue_table(rows, flagged: Collection[int] = ()) -> html.P | dbc.Table:
                 html.Td(r.event_date.isoformat()),
                 html.Td(i18n.region(r.region)),
                 html.Td(status_label(r.status)),
-                html.Td(
-                    dbc.Button(
-                        _("Open"),
-                        id={"type": ids.REVIEW_OPEN, "id": r.id},
-                        size="sm",
-                        color="link",
-                    )
-                ),
             ]
         )
         for r in rows
@@ -65,7 +66,9 @@ def queue_table(rows, flagged: Collection[int] = ()) -> html.P | dbc.Table:
     )
 
 
-def queue_page(rows, flagged: Collection[int], first: int, total: int, size: int):
+def queue_page(
+    rows, flagged: Collection[int], first: int, total: int, size: int, lang: str = i18n.DEFAULT
+):
     """One page of the queue under its "Reports 1–50 of 330" line and the page buttons;
     ``first``: the offset of the page's first row."""
     if not rows:
@@ -76,7 +79,10 @@ def queue_page(rows, flagged: Collection[int], first: int, total: int, size: int
     text = _("Reports %(range)s of %(total)s", range=span, total=format_decimal(total))
     previous = first // size - 1 if first > 0 else None
     following = first // size + 1 if last < total else None
-    return [pager(ids.REVIEW_TURN, text, previous, following), queue_table(rows, flagged)]
+    return [
+        pager(ids.REVIEW_TURN, text, previous, following),
+        queue_table(rows, flagged, lang),
+    ]
 
 
 def dcc_pick(report_id: int):
@@ -116,7 +122,8 @@ def _dl(rows) -> html.Dl:
             for part in (
                 html.Dt(label, className="col-sm-4"),
                 html.Dd(
-                    str(value or "–"),
+                    # A list of choices is a component; anything else shows as text.
+                    value if isinstance(value, Component) else str(value or "–"),
                     className="col-sm-8 text-break",
                     style={"whiteSpace": "pre-wrap"},
                 ),
@@ -167,8 +174,8 @@ def detail_view(found: dict[str, Any]) -> html.Div:
     ``found["retired"]`` (optional): choices the initiative list change retired."""
     rows = [
         (_("Event name"), found["event_name"]),
-        (_("Status"), f"{found['status']} {found['status_reason'] or ''}".strip()),
-        (_("Duplicate of"), found["duplicate_of"] or "–"),
+        (_("Status"), status_text(found)),
+        (_("Duplicate of"), f"#{found['duplicate_of']}" if found["duplicate_of"] else "–"),
         (_("Date"), found["event_date"].isoformat()),
         (_("Country"), i18n.country(found["country"]) if found["country"] else "–"),
         (_("Region"), i18n.region(found["region"])),
@@ -195,13 +202,20 @@ def detail_view(found: dict[str, Any]) -> html.Div:
         (_("Why these need global coordination"), _join(found.get("coordination_reasons") or [])),
         (_("Resources needed"), found["resources_needed"]),
         (_("Notes"), found["notes"]),
-        (_("Written in"), found["written_in"]),
+        (_("Written in"), i18n.language(found["written_in"]) if found["written_in"] else "–"),
         (_("Received"), format_datetime(found["created_at"])),
     ]
     return html.Div(
         [
-            html.H2(_("Report %(id)d", id=found["id"]), className="h5", id="review-detail-title"),
+            html.H2(_("The report"), className="h5"),
             retired_view(found.get("retired")),
             _dl(rows),
         ]
     )
+
+
+def status_text(found: dict[str, Any]) -> str:
+    """The status in words, with the reason of a rejection ("Rejected: test submission")."""
+    label = status_label(found["status"])
+    reason = (found.get("status_reason") or "").strip()
+    return _("%(status)s: %(reason)s", status=label, reason=reason) if reason else label

@@ -10,7 +10,7 @@ from data.aggregates import keep as aggregates_keep
 from data.aggregates import write as aggregates_write
 from data.db import Database
 from data.models import Status
-from data.publishing import publishes_on_arrival
+from data.publishing import arrival_status, publishes_on_arrival
 from data.reports.duplicates import Earlier, earlier_report, lock_event_key
 from data.reports.rows import insert_report, report_rows
 from data.reports.schema import ReportIn
@@ -41,14 +41,14 @@ def store_reports(db: Database, numbered: Iterable[tuple[int, ReportIn]], *, lan
     included), the aggregates updated and the data version bumped once. Raises ``RowRefused``
     (nothing stored) for a row the stored reports refuse."""
     done: list[Stored] = []
-    status = Status.PUBLISHED if publishes_on_arrival(db) else Status.PENDING
+    publishes = publishes_on_arrival(db)
     with db.session() as session:
         for number, report in numbered:
             existing = find_by_client_id(session, str(report.client_id))
             if existing is not None:
                 done.append(Stored(number, False, existing.id))
                 continue
-            row, children = report_rows(report.model_dump(), status=status, written_in=lang)
+            row, children = report_rows(report.model_dump(), status=Status.PENDING, written_in=lang)
             try:
                 check_continues(session, row["continues"])
             except Refused as refused:
@@ -56,6 +56,8 @@ def store_reports(db: Database, numbered: Iterable[tuple[int, ReportIn]], *, lan
             lock_event_key(session, row["event_key"])
             earlier = earlier_report(session, row)
             row["possible_duplicate_of"] = earlier.id if earlier else None
+            # A possible duplicate waits for review whatever the switch says.
+            row["status"] = arrival_status(publishes, row["possible_duplicate_of"])
             report_id = insert_report(session, row, children)
             counted = aggregates_keep.of_new(row, children)
             aggregates_write.apply(

@@ -31,7 +31,7 @@ from data.aggregates import write as aggregates_write
 from data.db import Database
 from data.events.write import link_report
 from data.models import Report, Status
-from data.publishing import publishes_on_arrival
+from data.publishing import arrival_status, publishes_on_arrival
 from data.reports.duplicates import Earlier, earlier_report, lock_event_key
 from data.reports.rows import insert_report, replace_report, report_data, report_rows
 from data.reports.schema import ReportIn
@@ -121,6 +121,12 @@ def store_report(
             lock_event_key(session, row["event_key"])
             earlier = earlier_report(session, row)
             row["possible_duplicate_of"] = earlier.id if earlier else None
+            status = arrival_status(publish, row["possible_duplicate_of"])
+            if status != row["status"]:  # a possible duplicate waits: it adds nothing yet
+                row["status"] = status
+                counted = aggregates_write.prepare(
+                    aggregates_keep.of_new(row, children), db.engine.dialect.name
+                )
             report_id = insert_report(session, row, children)
             link_report(session, event_id, report_id)
             session.flush()
@@ -182,7 +188,7 @@ def _named(session, row: Mapping[str, Any], flagged, own_id: int) -> Earlier | N
 
 
 def _dedup_fields(row: Report) -> dict[str, Any]:
-    names = ("event_key", "event_date", "country", "region", "is_demo")
+    names = ("event_key", "event_date", "country", "region", "is_demo", "continues")
     return {name: getattr(row, name) for name in names}
 
 
@@ -224,8 +230,11 @@ def _apply(session, row: Report, report: ReportIn, *, auto_publish: bool, who: s
         return Amended(row.id, row.status, False, _flagged(session, row))
     lock_event_key(session, row.event_key)
     earlier = earlier_report(session, _dedup_fields(row), exclude_id=row.id)
+    newly_flagged = earlier is not None and row.possible_duplicate_of is None
     row.possible_duplicate_of = earlier.id if earlier else None
-    if not auto_publish and row.status == Status.PUBLISHED:
+    # Without auto-publishing, an edited published report goes back to review; with it, so
+    # does one the edit made look like an earlier report (data.publishing.arrival_status).
+    if row.status == Status.PUBLISHED and (not auto_publish or newly_flagged):
         row.status = Status.PENDING
     add_audit(session, row.id, who, before, after)
     now = aggregates_keep.read(session, [row.id], 1)  # as it is now (if still published)

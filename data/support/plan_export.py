@@ -1,7 +1,7 @@
 """The planning metrics as JSON and the draft plan as CSV, XLSX and Markdown.
 
 Every line of the draft plan carries the report ids of the events that asked for it, and a link
-to each in the review queue (``/<lang>/review?report=<id>``), so a plan can always be traced
+to each report's review page (``/<lang>/review/<id>``), so a plan can always be traced
 back to its sources.
 """
 
@@ -58,7 +58,7 @@ def metrics_json(session, filters: Filters) -> dict:
 
 
 def review_url(base: str, lang: str, report_id: int) -> str:
-    return f"{base}/{lang}/review?report={report_id}"
+    return f"{base}/{lang}/review/{report_id}"
 
 
 def rows(lines: list[overlap.PlanLine], lang: str, base: str) -> tuple[list[str], list[list]]:

@@ -16,6 +16,7 @@ from data.aggregates import keep as aggregates_keep
 from data.aggregates import write as aggregates_write
 from data.models import Report, ReportGroup, Status
 from data.reference import reference
+from data.reports.duplicates import event_key
 from data.support.accounts import Account
 from data.support.audit import CORRECTABLE, log, snapshot
 from data.text_policy import TextRefused, check
@@ -90,6 +91,9 @@ def reject(db, report_id: int, reason: str, who: Account) -> None:
 
 
 def mark_duplicate(db, report_id: int, of: int, who: Account) -> None:
+    """Decide that report ``report_id`` repeats report ``of``: its status "duplicate" (counted
+    nowhere, as a rejection) and ``duplicate_of`` set, audited with the other report's
+    number."""
     if report_id == of:
         raise ReviewError("a report cannot duplicate itself")
     with db.session() as session:
@@ -145,6 +149,8 @@ def correct(db, report_id: int, changes: dict[str, Any], who: Account) -> None:
         def change(r: Report) -> None:
             for name, value in fields.items():
                 setattr(r, name, (value or None) if name == "country" else value)
+            if "event_name" in fields:  # the duplicate rule compares the corrected name
+                r.event_key = event_key(r.event_name)
             current = {g.group_code: g for g in r.groups}
             for code, count in groups.items():
                 if code not in ref.groups:

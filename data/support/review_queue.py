@@ -1,5 +1,6 @@
-"""The review queue's reads: one page of reports, how many match, and the search by number,
-event name or country.
+"""The review queue's reads: one page of reports, how many match, the search by number,
+event name or country, and the next pending report (decide and next). The "possible
+duplicate" badge is the intake's rule (``data.reports.duplicates.same_event``).
 
 The count and the page share one list of conditions, so "Reports 1–50 of 330" always counts
 the rows the pages show. Country names are matched in Python against the viewer's language
@@ -13,12 +14,13 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Select, and_, exists, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
 
 from data import i18n
 from data.models import Report, Status
 from data.reference import reference
+from data.reports.duplicates import possibly_repeats
 
 PAGE_SIZE = 50
 
@@ -68,22 +70,8 @@ def search_for(text: str | None) -> Search:
     return Search(text, countries_named(text) if text else ())
 
 
-def _possible_duplicate():
-    """A possible duplicate shares its date and country (or its name, case-insensitively) with
-    another report that is not itself a marked duplicate."""
-    other = aliased(Report)
-    return exists().where(
-        other.id != Report.id,
-        other.status != Status.DUPLICATE,
-        or_(
-            and_(other.event_date == Report.event_date, other.country == Report.country),
-            func.lower(other.event_name) == func.lower(Report.event_name),
-        ),
-    )
-
-
 def _conditions(status, region, duplicates_only, within, search: Search | None) -> list:
-    dup = _possible_duplicate()
+    dup = possibly_repeats()
     found = []
     if status:
         found.append(Report.status == status)
@@ -138,7 +126,7 @@ def queue(
         Report.region,
         Report.status,
         Report.created_at,
-        _possible_duplicate().label("dup"),
+        possibly_repeats().label("dup"),
     ).where(*_conditions(status, region, duplicates_only, within, search))
     order = []
     if search is not None and search.number is not None:
@@ -154,3 +142,20 @@ def page_bounds(page: int | None, total: int, size: int = PAGE_SIZE) -> tuple[in
     last = max((total - 1) // size, 0)
     shown = min(max(int(page or 0), 0), last)
     return shown, shown * size
+
+
+def next_pending(session: Session, after: int) -> int | None:
+    """The pending report that follows report ``after`` in the queue's order (pending ones
+    newest first), else the first pending one from the top; None when no other is pending."""
+    here = session.execute(select(Report.created_at, Report.id).where(Report.id == after)).first()
+    pending = select(Report.id).where(Report.status == Status.PENDING, Report.id != after)
+    order = (Report.created_at.desc(), Report.id.desc())
+    if here is not None:
+        later = or_(
+            Report.created_at < here.created_at,
+            (Report.created_at == here.created_at) & (Report.id < here.id),
+        )
+        found = session.scalar(pending.where(later).order_by(*order).limit(1))
+        if found is not None:
+            return found
+    return session.scalar(pending.order_by(*order).limit(1))

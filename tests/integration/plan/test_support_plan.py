@@ -219,7 +219,7 @@ def test_plan_api_and_draft_exports(client, db, accounts, fixture_ids):
     assert ",3,27.5,2," in line  # events, points, events naming it for global coordination
     assert "'=start with hubs" in line  # neutralized
     assert f"{ids['A']};{ids['B']};{ids['C']}" in line
-    assert f"/en/review?report={ids['A']}" in line
+    assert f"/en/review/{ids['A']}" in line
 
     book = load_workbook(io.BytesIO(client.get("/api/v1/plan/draft?format=xlsx").data))
     rows = list(book["plan"].iter_rows(values_only=True))
@@ -228,7 +228,7 @@ def test_plan_api_and_draft_exports(client, db, accounts, fixture_ids):
     assert (rows[1][5], rows[1][6]) == (27.5, 2)
 
     markdown = client.get("/api/v1/plan/draft?format=md").get_data(as_text=True)
-    assert f"[#{ids['C']}](http://localhost/en/review?report={ids['C']})" in markdown
+    assert f"[#{ids['C']}](http://localhost/en/review/{ids['C']})" in markdown
     assert "Hub team" in markdown
     assert "Asked for by 3 events (27.5 points)" in markdown
     assert "Events naming it for global coordination: 2" in markdown

@@ -99,8 +99,9 @@ def test_two_instances_share_data_cache_and_limits(shared_pg, prefix, report):
         within(POLL, lambda: get(a, "/api/v1/summary")["events"] == cached["events"] + 1)
 
         # One budget of LIMIT submissions per address across both instances (two used above).
-        statuses = [post(base, report()) for base in (a, b, a)]
+        # Each another event: a second report of one event waits for review (a likely copy).
+        statuses = [post(base, report(event_name=f"Salon {n}")) for n, base in enumerate((a, b, a))]
         assert statuses == [201, 201, 201]
-        assert post(b, report()) == 429
-        assert post(a, report()) == 429
+        assert post(b, report(event_name="Salon refused by B")) == 429
+        assert post(a, report(event_name="Salon refused by A")) == 429
         assert get(b, "/api/v1/summary")["events"] == LIMIT

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from dashboard.auth.login import SupportUser
 from dashboard.review import callbacks as review_callbacks
+from dashboard.review import report_callbacks
 from data.aggregates import keep as aggregates_keep
 from data.db import EXTENSION_KEY
 from data.initiative_list.retired import ACTION, touched_reports, with_retired
@@ -232,8 +233,8 @@ def test_codes_move_and_choices_without_counterpart_are_kept(old_url):
             "{'plan': ['I02', 'I14', 'I18']}",
         ]
         assert session.scalar(text("SELECT version FROM data_version")) == 1
-        listed = queue(session, within=touched_reports())
-        assert sorted(r.id for r in listed) == [1, 2, 3, 5]
+        # The review queue reads today's schema (its duplicate rule reads ``continues``, added
+        # by 0012): its list of touched reports is checked at the head, below.
         assert with_retired(session, [1, 2, 3, 4, 5]) == {1, 3}
 
     _upgrade(old_url)
@@ -255,7 +256,9 @@ def test_the_review_screen_lists_and_explains_the_touched_reports(old_url):
             login_user(SupportUser(rita))
             touched = str(review_callbacks.render_queue(None, None, False, 0, "en", True))
             everything = str(review_callbacks.render_queue(None, None, False, 0, "en"))
-            detail, hidden, _values = review_callbacks.show_report(1, 0, "en", [])
+            _status, _same, detail, hidden, _hidden, _values = report_callbacks.show_report(
+                1, 0, "en", []
+            )
             audit = str(review_callbacks.render_audit("x", "en"))
         assert [f"'id': {n}" in touched for n in range(1, 6)] == [True, True, True, False, True]
         assert "'id': 4" in everything

@@ -16,6 +16,7 @@ from dashboard.contributions import review_callbacks as contrib_review_callbacks
 from dashboard.events import review as events_review
 from dashboard.plan import callbacks as plan_callbacks
 from dashboard.review import callbacks as review_callbacks
+from dashboard.review import report_callbacks
 from data.support.accounts import authenticate
 from data.support.settings import AUTO_PUBLISH, get_setting
 from tests.conftest import PASSWORD, sign_in
@@ -47,6 +48,7 @@ def test_the_route_table_has_the_support_routes(sqlite_app):
         "/en/events/review",
         "/en/plan",
         "/en/review",
+        "/en/review/<report>",
         "/en/review/audit",
         "/en/review/contributions",
     ]
@@ -85,10 +87,14 @@ def test_support_layouts_without_a_session_redirect(sqlite_app):
 def test_support_callbacks_refuse_without_a_session(sqlite_app):
     calls = [
         (review_callbacks.render_queue, (None, None, False, 0, "en")),
-        (review_callbacks.show_report, (1, 0, "en", [])),
+        (report_callbacks.show_report, (1, 0, "en", [])),
+        (
+            report_callbacks.decide,
+            (1, None, None, None, None, None, [], 1, "", None, [], [], 0, "en"),
+        ),
+        (review_callbacks.bulk_publish, (1, [[1]], 0, "en")),
         (review_callbacks.render_audit, ("x", "en")),
         (review_callbacks.set_auto_publish, (True, "en")),
-        (review_callbacks.open_report, ([1],)),
         (plan_callbacks.update_plan, ([], None, None, None, "en", [])),
         (plan_callbacks.show_sources, ("I01", [], None, None, "en", [])),
         (plan_callbacks.render_draft, (0, "en")),

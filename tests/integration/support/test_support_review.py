@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from dashboard.auth.login import SupportUser
 from dashboard.review import callbacks as review_callbacks
-from dashboard.review import ids
+from dashboard.review import ids, report_callbacks
 from dashboard.review.actions import perform
 from data.models import Report
 from data.reports.rows import build_report
@@ -109,8 +109,9 @@ def test_mark_duplicate(db, accounts, report):
     original, copy = add(db, report(), "published"), add(db, report())
     with db.session(readonly=True) as session:
         flagged = {r.id: r.possible_duplicate for r in queue(session)}
-        assert flagged[copy] and flagged[original]
-        assert [r.id for r in queue(session, duplicates_only=True)] == [copy, original]
+        # The intake's rule: the later report repeats the earlier one, which is the original.
+        assert flagged[copy] and not flagged[original]
+        assert [r.id for r in queue(session, duplicates_only=True)] == [copy]
     mark_duplicate(db, copy, original, accounts["reviewer"])
     [row] = audit_rows(db, "duplicate")
     assert row.before["duplicate_of"] is None and row.after["duplicate_of"] == original
@@ -183,10 +184,11 @@ def test_actions_through_the_callback(app, db, accounts, report):
         login_user(SupportUser(accounts["reviewer"]))
         message = perform(ids.REVIEW_PUBLISH, rid, None, None, {}, [])
         assert message == f"Report {rid} published."
-        detail, hidden, values = review_callbacks.show_report(
+        status, candidate, detail, hidden, _hidden, values = report_callbacks.show_report(
             rid, 1, "en", [{"type": ids.REVIEW_FIX, "name": "event_name"}]
         )
-        assert hidden is False and values == ["=HYPERLINK(1)"]
+        assert hidden is False and values == ["=HYPERLINK(1)"] and candidate is None
+        assert "Published" in str(status.to_plotly_json())  # the status in words
         # Free text is a string child (rendered as text), never markup.
         assert "=HYPERLINK(1)" in str(detail.to_plotly_json())
         table = review_callbacks.render_audit("x", "en")
@@ -204,4 +206,7 @@ def test_audit_page_opens_for_a_signed_in_reviewer(client, accounts):
 
     sign_in(client, "rita@example.org")
     assert client.get("/en/review/audit").status_code == 200
-    assert client.get("/en/review?report=1").status_code == 200
+    # The queue's older link to one report (exported plans hold it) opens its own page.
+    old = client.get("/en/review?report=1")
+    assert (old.status_code, old.headers["Location"]) == (302, "/en/review/1")
+    assert client.get("/en/review/1").status_code == 200
