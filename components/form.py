@@ -188,6 +188,31 @@ def private_link(text: str, url: str, link_id: str) -> list:
     return [text, html.Br(), html.A(url, href=url, id=link_id, className="text-break")]
 
 
+def offline_notice(notice_id: str, retry_id: str, submit_id: str) -> html.Div:
+    """Shown by assets/intake-offline.js when Submit finds no connection (the browser is
+    offline, or the request to the server failed): the words come from here, in the page's
+    language. The draft stays in this browser, and the form is sent again when the connection
+    returns or on Retry."""
+    return html.Div(
+        [
+            html.P(
+                _(
+                    "Your report could not be sent: there is no connection to the server. It is "
+                    "kept on this device and will be sent as soon as the connection returns."
+                ),
+                className="mb-2",
+            ),
+            html.Button(_("Retry now"), id=retry_id, type="button", className="btn btn-warning"),
+        ],
+        id=notice_id,
+        hidden=True,
+        role="alert",
+        tabIndex="-1",
+        className="alert alert-warning",
+        **{"data-offline-submit": submit_id},
+    )
+
+
 def secret_page_headers(path: re.Pattern, known: Callable[[Any, str], Any]):
     """An ``after_request`` hook for an edit page whose address carries a secret token (the
     second group of ``path``): kept out of Referer headers and caches, and a real 404 when

@@ -9,15 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 import dash_bootstrap_components as dbc
-from dash import State, html, no_update
+from dash import ClientsideFunction, Input, State, html, no_update
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from components import mail
 from components.fields import attempt, cleared, field_errors, notice
 from components.form import (
     FormIds,
     form_labels,
-    private_link,
     register_draft,
     register_submit,
     values_by_name,
@@ -29,7 +29,7 @@ from data.limits import submission_limit
 from data.reference import reference
 from data.reports.duplicates import Earlier
 from data.reports.submit import Refused, amend_report, store_report
-from intake.report import ids
+from intake.report import ids, receipt
 from intake.report.form_errors import form_errors
 from intake.report.layout import form
 from intake.report.validation import validate_fields
@@ -52,9 +52,11 @@ def submit_report(
     message_ids: list[dict],
     edit_token: str | None = None,
     event_id: int | None = None,
+    email_me: bool | None = None,
 ):
     """Validate and store the form (or, with ``edit_token``, the edited report); messages
-    beside their fields, a notice above the form, or a confirmation."""
+    beside their fields, a notice above the form, or the receipt (``email_me``: the private
+    link e-mailed too, when the deployment sends e-mail)."""
     if not n_clicks:
         return no_update, no_update, no_update, no_update, no_update
     by_name = values_by_name(field_ids, values)
@@ -100,46 +102,18 @@ def submit_report(
             parts = [html.P(_("Your changes to report number %(id)d were saved.", id=result.id))]
             parts.append(html.A(_("Edit again"), href=edit_url(lang, edit_token)))
         else:
-            parts = _received(lang, result)
+            parts = _received(lang, result, report, email_me)
         return *blank, None, confirmation(parts, result.possible_duplicate_of), True
 
 
-def _received(lang: str, result) -> list:
-    text = (
-        _("Thank you! Your report was stored as number %(id)d and is now published.", id=result.id)
-        if result.status == "published"
-        else _(
-            "Thank you! Your report was stored as number %(id)d and will be published "
-            "after review.",
-            id=result.id,
-        )
-    )
-    # Sent again after a lost answer, with changes: they went into the stored report.
-    amended = (
-        [html.P(_("Your changes to report number %(id)d were saved.", id=result.id))]
-        if result.amended
-        else []
-    )
-    if result.edit_token:
-        link = edit_url(lang, result.edit_token)
-        edit = private_link(
-            _("To correct it later, keep this private link (anyone who has it can edit):"),
-            link,
-            ids.EDIT_LINK,
-        )
-    else:
-        # Sent again (same form): the report's edit link was given the first time and stays
-        # its only one (data/reports/submit.py).
-        edit = _(
-            "This report had already been received. Its private edit link was shown when it "
-            "was first sent and still works; if you do not have it, ask the support team."
-        )
-    return [
-        *amended,
-        html.P(text, className="mb-1"),
-        html.P(edit, className="mb-1"),
-        html.A(_("Report another event"), href=f"/{lang}/report", className="alert-link"),
-    ]
+def _received(lang: str, result, report, email_me) -> list:
+    """The receipt; the private link e-mailed first when asked for (after the commit: a slow
+    or failing mail server never holds the transaction, and never loses the report)."""
+    found = receipt.build(lang, result, report)
+    mailed = None
+    if email_me and found.edit_link and mail.enabled():
+        mailed = receipt.send_link(lang, found, report.organizer.email)
+    return receipt.view(found, amended=result.amended, mailed=mailed, lang=lang)
 
 
 def confirmation(body, earlier: Earlier | None = None) -> html.Div:
@@ -162,6 +136,16 @@ def confirmation(body, earlier: Earlier | None = None) -> html.Div:
 
 def register(app) -> None:
     register_submit(
-        app, FORM_IDS, submit_report, State(ids.EDIT_TOKEN, "data"), State(ids.REPORT_EVENT, "data")
+        app,
+        FORM_IDS,
+        submit_report,
+        State(ids.EDIT_TOKEN, "data"),
+        State(ids.REPORT_EVENT, "data"),
+        State(ids.EMAIL_ME, "value"),
     )
     register_draft(app, FORM_IDS, track_sending=True)
+    app.clientside_callback(
+        ClientsideFunction("intakeReceipt", "copyButton"),  # assets/receipt.js
+        Input(ids.RESULT, "children"),
+        prevent_initial_call=True,
+    )

@@ -9,6 +9,7 @@ from dash import dcc, html
 from flask_babel import gettext as _
 
 from components.fields import field, field_id
+from components.form import offline_notice
 from data import i18n
 from data.reference import reference
 from intake.report import ids
@@ -22,7 +23,7 @@ from intake.report.controls import (
     text,
 )
 from intake.report.formdata import PART_SLOTS, PRIORITY_ROWS, REC_ROWS
-from intake.report.widgets import honeypot, prefill
+from intake.report.widgets import email_opt_in, honeypot, prefill
 
 
 def form(
@@ -244,6 +245,7 @@ def form(
                 dbc.Col(text("organizer_affiliate", _("Affiliate or group")), md=4),
             ]
         ),
+        email_opt_in(editing=edit_token is not None),
         area(
             "co_organizers",
             _("Co-organizing affiliates or groups"),
@@ -272,6 +274,7 @@ def form(
                 [
                     *sections,
                     honeypot(),
+                    offline_notice(ids.OFFLINE_NOTICE, ids.OFFLINE_RETRY, ids.SUBMIT),
                     dbc.Button(
                         _("Save the changes") if edit_token else _("Submit the report"),
                         id=ids.SUBMIT,

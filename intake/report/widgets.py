@@ -7,6 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 from flask_babel import gettext as _
 
+from components import mail
 from components.fields import FIELD, dom_id, field_id
 from intake.report import ids
 
@@ -23,6 +24,21 @@ def honeypot() -> html.Div:
         ],
         className="report-extra",
         **{"aria-hidden": "true"},
+    )
+
+
+def email_opt_in(editing: bool) -> html.Div:
+    """The opt-in to e-mail the private link: offered for a new report when the deployment
+    sends e-mail (``SMTP_URL``). Always in the page (the submit callback reads it), hidden
+    otherwise."""
+    return html.Div(
+        dbc.Checkbox(
+            id=ids.EMAIL_ME,
+            label=_("E-mail me the private link (to the address above)"),
+            value=False,
+        ),
+        hidden=editing or not mail.enabled(),
+        className="mb-3",
     )
 
 
