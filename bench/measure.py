@@ -137,6 +137,9 @@ def _check_peer(db, chosen: dict) -> None:
     assert peer["region_recommendation"] == {
         (c.row, c.column): c.value for c in ours.region_recommendation
     }
+    assert peer["region_groups"] == {
+        (c.row, c.column): (c.value, c.of, c.hidden) for c in ours.region_groups
+    }
 
 
 def _export(server, db, kind: str = "csv") -> float | str:

@@ -1,7 +1,8 @@
 """The usual Dash way, as tutorials write it: read the tables into pandas in every callback and
 group by there. The peer to beat; it computes the same numbers as data.aggregates.insights (events,
 participants, Borda points per initiative, region × recommendation shares, group shares by
-region) so that the benchmark can check both agree.
+region with the events whose small counts they leave out) so that the benchmark can check both
+agree.
 """
 
 from __future__ import annotations
@@ -73,9 +74,17 @@ def dashboard_numbers(engine, filters: Filters) -> dict:
     cells = pairs.groupby(["region", "rec"])["report_id"].nunique()
     shares = cells / region_events.reindex(cells.index.get_level_values(0)).to_numpy()
 
+    # Group counts as the app's public totals add them (data.privacy): an event's count below
+    # the threshold is left out of the sum and counted as a hidden event instead, so that a
+    # hidden share can be told from a real 0.
     counted = groups.merge(keep, on="report_id")
+    small = (counted["count"] > 0) & (counted["count"] < max(privacy.THRESHOLD, 1))
+    counted = counted.assign(
+        count=counted["count"].where(counted["count"] >= max(privacy.THRESHOLD, 1), 0),
+        hidden=small.astype(int),
+    )
     by_region = counted.groupby(["region", "group_code"]).agg(
-        count=("count", "sum"), of=("participants_total", "sum")
+        count=("count", "sum"), of=("participants_total", "sum"), hidden=("hidden", "sum")
     )
     group_shares = by_region["count"] / by_region["of"]
     return {
@@ -85,4 +94,8 @@ def dashboard_numbers(engine, filters: Filters) -> dict:
         "region_recommendation": {key: int(v) for key, v in cells.items()},
         "region_recommendation_shares": shares,
         "group_shares": group_shares,
+        "region_groups": {
+            key: (int(row["count"]), int(row["of"]), int(row["hidden"]))
+            for key, row in by_region.iterrows()
+        },
     }

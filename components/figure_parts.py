@@ -47,8 +47,11 @@ def _grouping(locale: str) -> tuple[str, int, int] | None:
     return symbol, pattern.grouping[0], pattern.grouping[1]
 
 
-def wrap(label: str, width: int = 48, rtl: bool = False) -> str:
-    """Break long labels so that bars keep room on a phone; each line embedded for RTL."""
+def wrap(label: str, width: int = 48, rtl: bool = False, max_lines: int | None = None) -> str:
+    """Break long labels so that bars keep room on a phone; each line embedded for RTL.
+
+    ``max_lines``: past it the last line kept ends with "…" (an axis label taller than its bar
+    runs into its neighbours'); the figure's hover then gives the whole name."""
     words, lines, line = label.split(), [], ""
     for word in words:
         if line and len(line) + len(word) + 1 > width:
@@ -56,7 +59,11 @@ def wrap(label: str, width: int = 48, rtl: bool = False) -> str:
             line = word
         else:
             line = f"{line} {word}".strip()
-    return "<br>".join(bidi(text, rtl) for text in [*lines, line])
+    lines.append(line)
+    if max_lines and len(lines) > max_lines:
+        last = lines[max_lines - 1]
+        lines = [*lines[: max_lines - 1], f"{last[: max(width - 1, 1)].rstrip()}…"]
+    return "<br>".join(bidi(text, rtl) for text in lines)
 
 
 def empty(fig: dict) -> dict:
@@ -99,13 +106,15 @@ def heatmap_figure(
     note: str | None = None,
     shown: list[list[str]] | None = None,
     xtitle: str | None = None,
+    note_width: int | None = None,
 ) -> dict:
     """Regions down, categories across, each cell labelled; empty cells stay blank.
 
     ``labels``: the rows' labels (the regions' names by default); ``note``: a line above the
     cells; ``shown``: shorter cell labels than ``text`` (which the hover keeps); ``xtitle``:
-    the x axis title. The x axis is a category axis: labels such as "1" … "10" would otherwise
-    make a linear axis that shows only some of them on a phone."""
+    the x axis title; ``note_width``: the note's line length in characters (the plot's width
+    beside long row labels). The x axis is a category axis: labels such as "1" … "10" would
+    otherwise make a linear axis that shows only some of them on a phone."""
     heatmap = {
         "type": "heatmap",
         "z": z,
@@ -129,7 +138,7 @@ def heatmap_figure(
         xaxis["title"] = {"text": xtitle, "font": {"size": 11}}
     layout: dict = {}
     if note:
-        lines = wrap(note, 40 if compact else 110, rtl)
+        lines = wrap(note, note_width or (40 if compact else 110), rtl)
         layout["annotations"] = [
             {
                 "text": lines,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from typing import Protocol
 
 from sqlalchemy import case
@@ -81,15 +82,66 @@ class GroupCount(Protocol):
     hidden_events: int  # events whose count of it is hidden and not in ``count``
 
 
+# A group's share of participants over many events: exact, a lower bound, or hidden. The rule
+# is data (the public API says it too); components/small_numbers.py words it for the charts.
+EXACT, AT_LEAST, HIDDEN = "exact", "at_least", "hidden"
+# A lower bound is shown while the hidden events could hold at most this many times the people
+# counted (each up to threshold-1): the true share is then at most three times the bound. Past
+# that, "at least 0.6%" reads as "almost nobody" when the truth may be 13%: "n/a".
+MOST_HIDDEN = 2
+
+
+@dataclass(frozen=True)
+class GroupShare:
+    state: str  # EXACT, AT_LEAST or HIDDEN
+    share: float | None  # the share, or its lower bound; None when hidden
+    hidden_events: int  # events whose count of the group is hidden and not in the share
+
+
+def group_share(count: int, of: int, hidden_events: int, threshold: int) -> GroupShare | None:
+    """What may be said of ``count`` people of a group among ``of`` participants, when
+    ``hidden_events`` events' counts (each 1..threshold-1) are not in ``count``; None when
+    nothing can (no participant total to take a share of, and nothing hidden).
+
+    Hidden ("n/a") when the share is unknown: every non-zero count is hidden; or the hidden
+    events could hold more than ``MOST_HIDDEN`` times the people counted; or the events counted
+    fewer than ``threshold`` participants, where even a 0 would tell who came. A lower bound
+    when fewer counts are hidden. Exact otherwise: a real 0% is shown as 0%."""
+    least = max(threshold, 1)
+    if 0 < count < least:  # a suppressed sum (the tables never hold one; kept safe anyway)
+        return GroupShare(HIDDEN, None, max(hidden_events, 1))
+    if count == 0 and hidden_events:
+        return GroupShare(HIDDEN, None, hidden_events)
+    if not of:
+        return None
+    if of < least and count == 0:
+        return GroupShare(HIDDEN, None, hidden_events)
+    if hidden_events:
+        if hidden_events * (least - 1) > MOST_HIDDEN * count:
+            return GroupShare(HIDDEN, None, hidden_events)
+        return GroupShare(AT_LEAST, count / of, hidden_events)
+    return GroupShare(EXACT, count / of, 0)
+
+
 def public_groups(groups: list[GroupCount], threshold: int) -> dict[str, dict]:
-    """Group totals for public outputs: the count and its share, or ``suppressed``."""
+    """Group totals for public outputs: the count and its share, or ``suppressed``.
+
+    ``share_is``: "exact", "at_least" (some events' small counts are left out of it) or
+    "hidden" (``group_share``: too much is left out to say; then ``share`` is None, never a 0
+    that reads as "nobody came")."""
     out = {}
     for g in groups:
         if suppressed(g.count, threshold):
-            out[g.code] = {"count": None, "share": None, "suppressed": True}
+            out[g.code] = {"count": None, "share": None, "suppressed": True, "share_is": HIDDEN}
         else:
-            share = round(g.count / g.of_participants, 4) if g.of_participants else None
-            out[g.code] = {"count": g.count, "share": share, "suppressed": False}
+            value = group_share(g.count, g.of_participants, g.hidden_events, threshold)
+            shown = value is not None and value.state != HIDDEN
+            out[g.code] = {
+                "count": g.count,
+                "share": round(value.share, 4) if shown else None,
+                "suppressed": False,
+                "share_is": value.state if value is not None else None,
+            }
         out[g.code]["events_left_out"] = g.hidden_events
     return out
 

@@ -3,21 +3,28 @@ and the stat card's group shares: aggregates in, a figure, a one-sentence summar
 rows out. The map, the heatmaps and the activity over time have modules of their own.
 
 Pure (no Dash, no database); labels and numbers follow the current locale. Group counts that
-describe fewer than PRIVACY_THRESHOLD people are never drawn or listed ("< 5").
+describe fewer than PRIVACY_THRESHOLD people are never drawn or listed: a share they hide reads
+"n/a", one they make a lower bound "at least".
 """
 
 from __future__ import annotations
 
-from flask_babel import format_percent, ngettext
 from flask_babel import gettext as _
 
 from components.charts import PALETTE, Chart, figure
 from components.figure_parts import TOP, empty, format_decimal, nothing, wrap
+from components.small_numbers import detail, headline
 from data import i18n
 from data.aggregates.queries import Summary
-from data.privacy import suppressed
+from data.privacy import group_share
 
 MEASURES = ("mentions", "points", "participants")  # the ranking's toggle; the first is the default
+
+
+def _label(name: str, rtl: bool, compact: bool) -> str:
+    """An initiative's axis label: on a phone at most three lines of 20 characters, which fit
+    the bar's 56 px (the hover gives the whole name)."""
+    return wrap(name, 20, rtl, max_lines=3) if compact else wrap(name, 48, rtl)
 
 
 def _value(p, measure: str) -> float:
@@ -64,7 +71,7 @@ def ranking(
     bar = {
         "type": "bar",
         "x": [_value(p, measure) for p in top],
-        "y": [wrap(i18n.initiative(p.code), 20 if compact else 48, rtl) for p in top],
+        "y": [_label(i18n.initiative(p.code), rtl, compact) for p in top],
         "orientation": "h",
         "marker": {"color": PALETTE[0]},
         "customdata": [
@@ -73,10 +80,11 @@ def ranking(
                 format_decimal(p.points, format="#,##0.#"),
                 format_decimal(p.mentions),
                 format_decimal(p.weighted, format="#,##0.00"),
+                wrap(i18n.initiative(p.code), 48, rtl),
             ]
             for p in top
         ],
-        "hovertemplate": "%{y}<br>"
+        "hovertemplate": "%{customdata[4]}<br>"
         + _("Events that named it")
         + ": %{customdata[2]}<br>"
         + _("Points")
@@ -115,11 +123,13 @@ def coordination(summary: Summary, rtl: bool = False, compact: bool = False) -> 
     bar = {
         "type": "bar",
         "x": [c.events for c in top],
-        "y": [wrap(i18n.initiative(c.code), 20 if compact else 48, rtl) for c in top],
+        "y": [_label(i18n.initiative(c.code), rtl, compact) for c in top],
         "orientation": "h",
         "marker": {"color": PALETTE[1]},
-        "customdata": [[format_decimal(c.events)] for c in top],
-        "hovertemplate": "%{y}<br>" + _("Events") + ": %{customdata[0]}<extra></extra>",
+        "customdata": [
+            [format_decimal(c.events), wrap(i18n.initiative(c.code), 48, rtl)] for c in top
+        ],
+        "hovertemplate": "%{customdata[1]}<br>" + _("Events") + ": %{customdata[0]}<extra></extra>",
     }
     fig = figure(
         [bar],
@@ -184,21 +194,13 @@ def recommendations(summary: Summary, rtl: bool = False, compact: bool = False) 
     return Chart(fig, text, columns, rows)
 
 
-def group_shares(summary: Summary, threshold: int) -> list[tuple[str, str]]:
-    """(group label, share of participants or "< 5") for the stat card; with the number of
-    events whose hidden count the share leaves out (it is a lower bound then)."""
+def group_shares(summary: Summary, threshold: int) -> list[tuple[str, str, str]]:
+    """(group label, share of participants, what it leaves out) for the stat card: "n/a" when
+    small counts hide the share, "at least" when they make it a lower bound, never a hidden
+    share as 0 (``components.small_numbers``)."""
     out = []
     for g in summary.groups:
-        if suppressed(g.count, threshold):
-            value = f"< {threshold}"
-        elif g.of_participants:
-            value = format_percent(g.count / g.of_participants)
-        else:
-            continue
-        if g.hidden_events:
-            left_out = ngettext(
-                "%(num)d event left out", "%(num)d events left out", g.hidden_events
-            )
-            value = f"{value} ({left_out})"
-        out.append((i18n.group(g.code), value))
+        value = group_share(g.count, g.of_participants, g.hidden_events, threshold)
+        if value is not None:
+            out.append((i18n.group(g.code), headline(value), detail(value, threshold)))
     return out

@@ -33,7 +33,7 @@ from data.models import (
     ReportTheme,
     Status,
 )
-from data.privacy import public_count_sql
+from data.privacy import hidden_sql, public_count_sql
 from data.reference import reference
 
 
@@ -141,13 +141,14 @@ def insights_raw(session: Session, filters: Filters | None = None) -> Insights:
         )
     ]
     region_groups = [
-        Cell(region, group, int(count), int(of))
-        for region, group, count, of in session.execute(
+        Cell(region, group, int(count), int(of), int(hidden))
+        for region, group, count, of, hidden in session.execute(
             select(
                 Report.region,
                 ReportGroup.group_code,
                 func.sum(public_count_sql(ReportGroup.count)),
                 func.sum(Report.participants_total),
+                func.sum(hidden_sql(ReportGroup.count)),
             )
             .join(Report, Report.id == ReportGroup.report_id)
             .where(in_ids)

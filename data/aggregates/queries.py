@@ -127,6 +127,9 @@ class Cell:
     column: str
     value: int
     of: int  # the denominator (events of the region, participants reporting the group…)
+    # Region × group cells: events whose count of the group (1..PRIVACY_THRESHOLD-1) is hidden
+    # and not in ``value``, so that a hidden share is told from a real 0 (data.privacy).
+    hidden: int = 0
 
 
 @dataclass(frozen=True)

@@ -252,8 +252,8 @@ def insights(session: Session, filters: Filters, raw: dict | None = None) -> Ins
         _countries(events_rows, prioritized),
         region_cells(prioritized, base.by_region),
         [
-            Cell(region, g, count, of)
-            for (region, g), (_n, count, of, _hidden) in sorted(groups.items())
+            Cell(region, g, count, of, hidden)
+            for (region, g), (_n, count, of, hidden) in sorted(groups.items())
         ],
         [(dt.date.fromisoformat(week), n) for week, (n,) in sorted(weeks.items())],
         sorted(((code, n) for code, (n,) in languages.items()), key=lambda x: (-x[1], x[0])),

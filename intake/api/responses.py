@@ -35,6 +35,9 @@ class SummaryGroup(BaseModel):
     count: int | None
     share: float | None
     suppressed: bool
+    # "exact", "at_least" (some events' small counts are left out) or "hidden" (share is null:
+    # too much is left out to say; data.privacy.group_share).
+    share_is: str | None = None
     # Events whose count of the group is hidden (fewer people) and left out of ``count``.
     events_left_out: int = 0
 

@@ -86,10 +86,12 @@ def test_summary_reflects_posted_reports_with_points(client, report):
     assert body["global_coordination"][0]["code"] == "I22"
     assert {r["region"]: r["events"] for r in body["by_region"]} == {"SSA": 1, "SA": 1}
     # Group totals: women 15 + 6 of 44.
-    women = {"count": 21, "share": round(21 / 44, 4), "suppressed": False, "events_left_out": 0}
-    assert body["groups"]["women"] == women
-    # lgbtq 2 (of 34) is hidden in its event's record, so it adds nothing to the total.
-    lgbtq = {"count": 0, "share": 0.0, "suppressed": False, "events_left_out": 1}
+    women = {"count": 21, "share": round(21 / 44, 4), "suppressed": False, "share_is": "exact"}
+    assert body["groups"]["women"] == {**women, "events_left_out": 0}
+    # lgbtq 2 (of 34) is hidden in its event's record, so it adds nothing to the total, and its
+    # share is unknown: null and "hidden", never a 0 that reads "nobody came".
+    lgbtq = {"count": 0, "share": None, "suppressed": False, "share_is": "hidden"}
+    lgbtq["events_left_out"] = 1
     assert body["groups"]["lgbtq"] == lgbtq
 
     india = client.get("/api/v1/summary?country=IN").get_json()

@@ -87,8 +87,13 @@ def test_the_aggregate_rows_score_a_ranking_by_the_same_rule():
 def test_small_counts_are_suppressed_but_zero_is_not():
     assert [suppressed(n, 5) for n in (None, 0, 1, 4, 5)] == [False, False, True, True, False]
     out = public_groups([GroupTotal("lgbtq", 3, 40), GroupTotal("women", 20, 40)], 5)
-    assert out["lgbtq"] == {"count": None, "share": None, "suppressed": True, "events_left_out": 0}
-    assert out["women"] == {"count": 20, "share": 0.5, "suppressed": False, "events_left_out": 0}
+    hidden = {"count": None, "share": None, "suppressed": True, "share_is": "hidden"}
+    assert out["lgbtq"] == {**hidden, "events_left_out": 0}
+    exact = {"count": 20, "share": 0.5, "suppressed": False, "share_is": "exact"}
+    assert out["women"] == {**exact, "events_left_out": 0}
+    # A lower bound: 10 counted, one event's 1..4 people left out.
+    bound = public_groups([GroupTotal("women", 10, 40, 1)], 5)["women"]
+    assert (bound["share"], bound["share_is"], bound["events_left_out"]) == (0.25, "at_least", 1)
 
 
 def test_demo_data_is_valid_deterministic_and_covers_every_region(sqlite_app):

@@ -262,3 +262,20 @@ def test_a_phone_heatmap_gives_each_row_room_for_its_label_lines(context):
     lines = max(label.count("<br>") + 1 for label in labels)
     assert lines >= 2
     assert chart.figure["layout"]["height"] >= len(labels) * 15 * lines
+
+
+def test_phone_ranking_labels_fit_their_bars_and_the_hover_names_the_whole_initiative(demo):
+    # At 375 px a bar is 56 px: three lines of 11 px text; a longer name would run into the next
+    # bar's label ("9. Methodology to improve the Wikimedia platform UX research, …" is five).
+    for chart in (figures.ranking(demo.summary, False, "events", True),
+                  figures.coordination(demo.summary, False, True)):  # fmt: skip
+        bar = chart.figure["data"][0]
+        assert all(label.count("<br>") <= 2 for label in bar["y"])
+        whole = [row[-1].replace("<br>", " ") for row in bar["customdata"]]
+        assert "%{customdata[" in bar["hovertemplate"] and "%{y}" not in bar["hovertemplate"]
+        for label, name in zip(bar["y"], whole, strict=True):
+            assert name.startswith(label.replace("<br>", " ").removesuffix("…"))
+    long = "9. Methodology to improve the Wikimedia platform UX research, design, testing"
+    assert figures.wrap(long, 20, max_lines=3).count("<br>") == 2
+    assert figures.wrap(long, 20, max_lines=3).endswith("…")
+    assert figures.wrap(long, 48).count("<br>") == 1  # desktop: the whole name

@@ -230,11 +230,12 @@ def test_bad_filter_values_are_dropped_not_fatal():
 def test_small_group_cells_are_suppressed(server):
     data = Insights(
         Summary(events=2, participants=40),
-        region_groups=[Cell("SA", "lgbtq", 3, 40), Cell("SA", "women", 12, 40)],
+        # Both events counted 1..4 LGBTQ+ people: hidden, left out of the sum (0), not "0%".
+        region_groups=[Cell("SA", "lgbtq", 0, 40, 2), Cell("SA", "women", 12, 40)],
     )
     chart = group_participation(data, threshold=5)
     row = dict(zip(chart.columns, chart.rows[0], strict=True))
-    assert row["LGBTQ+ people"] == "< 5"
+    assert row["LGBTQ+ people"] == "n/a — 2 events counted fewer than 5 people each"
     assert row["Women"] == "30%"
     z = dict(zip(reference().groups, chart.figure["data"][0]["z"][0], strict=True))
     assert z["lgbtq"] is None and z["women"] == pytest.approx(0.3)
