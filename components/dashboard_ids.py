@@ -5,7 +5,8 @@ chart's three parts."""
 
 VERSION = "dash-version"  # the newest data version the poll has seen
 COMPACT = "dash-compact"  # True on a phone-sized screen
-COMPARE = "dash-compare-with"  # a Store: the comparison chosen ("all", a region or a group)
+COMPARE = "dash-compare-with"  # a Store: the comparison chosen ("all", a region, a group of
+# regions, or "-<filter>": the selection without that filter)
 
 
 def graph(name: str) -> str:

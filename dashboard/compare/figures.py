@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 
 from components.charts import PALETTE, Chart, bidi, figure
 from components.figure_parts import empty, format_decimal, wrap
-from dashboard.compare.model import Row, Side
+from dashboard.compare.model import SAME, Row, Side
 from data import i18n
 
 # Below this many events on either side, a share moves a lot with one event: the summary says so.
@@ -18,7 +18,8 @@ FEW_EVENTS = 10
 def _bars(rows: list[Row], name: str, values: list[float], color: str, rtl, compact) -> dict:
     return {
         "type": "bar",
-        "name": bidi(name, rtl),
+        # Every filter of the side is named: long names break into lines (a phone's narrower).
+        "name": wrap(name, 44 if compact else 100, rtl),
         "x": values[::-1],  # horizontal bars draw bottom-up: the largest lead goes on top
         "y": [wrap(i18n.initiative(r.code), 20 if compact else 44, rtl) for r in rows][::-1],
         "orientation": "h",
@@ -28,34 +29,34 @@ def _bars(rows: list[Row], name: str, values: list[float], color: str, rtl, comp
     }
 
 
-def sentence(rows: list[Row], place: str | None, other: str) -> str:
-    """The one-sentence answer: the initiative the selection ranked most more often."""
+def sentence(rows: list[Row], ours: str, theirs: str) -> str:
+    """The one-sentence answer: the initiative the selection ranked most more often. ``ours``
+    and ``theirs`` name each side with all its filters and its events."""
     if not rows:
         return _("No published reports match the selection or the comparison yet.")
     best = rows[0]
     if best.difference <= 0:
         return _(
-            "Compared with %(other)s, the selected events ranked no initiative more often.",
-            other=other,
-        )
-    values = {
-        "other": other,
-        "initiative": i18n.initiative(best.code),
-        "ours": format_percent(best.ours),
-        "theirs": format_percent(best.theirs),
-    }
-    if place:
-        return _(
-            "Compared with %(other)s, events in %(place)s ranked “%(initiative)s” more often "
-            "(%(ours)s vs %(theirs)s).",
-            place=place,
-            **values,
+            "Compared with %(other)s, the events of %(selection)s ranked no initiative more often.",
+            other=theirs,
+            selection=ours,
         )
     return _(
-        "Compared with %(other)s, the selected events ranked “%(initiative)s” more often "
-        "(%(ours)s vs %(theirs)s).",
-        **values,
+        "Compared with %(other)s, the events of %(selection)s ranked “%(initiative)s” more "
+        "often (%(ours)s vs %(theirs)s).",
+        other=theirs,
+        selection=ours,
+        initiative=i18n.initiative(best.code),
+        ours=format_percent(best.ours),
+        theirs=format_percent(best.theirs),
     )
+
+
+def note(problem: str) -> str:
+    """Why there is no chart (``model.SAME`` or ``model.FEW``)."""
+    if problem == SAME:
+        return _("Both sides are the same events: choose another comparison.")
+    return _("One side has too few events to compare: choose another comparison.")
 
 
 def differences_chart(
@@ -63,13 +64,12 @@ def differences_chart(
     ours: Side,
     theirs: Side,
     names: tuple[str, str],
-    place: str | None,
-    other: str,
+    in_sentence: tuple[str, str],
     rtl: bool = False,
     compact: bool = False,
 ) -> Chart:
-    """``names``: the legend's names of the selection and of the comparison set; ``place`` and
-    ``other``: how the sentence names them (``place`` None when the selection names none)."""
+    """``names``: the legend's names of the selection and of the comparison set (every filter
+    and the events of each); ``in_sentence``: the same as the summary sentence says them."""
     ours_name, theirs_name = names
     columns = [
         _("Initiative"),
@@ -116,7 +116,7 @@ def differences_chart(
         },
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
     )
-    text = sentence(rows, place, other)
+    text = sentence(rows, *in_sentence)
     fewest = min(ours.events, theirs.events)
     if rows and fewest < FEW_EVENTS:
         text += " " + ngettext(

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 QUERY = "?region=SA&group=newcomers&share=25&compare=EU"
-SENTENCE = "Compared with Europe, events in South Asia"
+SENTENCE = "Compared with Europe and Newcomers to the movement ≥ 25% ("
 
 
 def filter_value(page: Page, name: str):
@@ -79,6 +79,8 @@ def test_south_asia_with_many_newcomers_against_europe_in_three_clicks(page: Pag
     page.wait_for_function("() => new URLSearchParams(location.search).get('region') === 'SA'")
     # 2. Many newcomers: one chip.
     chip(page, "Newcomers to the movement").click()
+    # The choices follow the filters: the selection without its group filter is offered.
+    expect(compare_with(page, "Without: Newcomers to the movement ≥ 25%")).to_be_visible()
     # 3. Compared with Europe: one button.
     compare_with(page, "Europe").click()
     page.wait_for_function(f"() => location.search === {json.dumps(QUERY)}")
