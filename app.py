@@ -26,7 +26,7 @@ import intake.cli
 import intake.contribute
 import intake.events
 import intake.report
-from components import assets_check, compression, headers, links
+from components import assets_check, compression, headers, links, shell
 from components.index import PrioritiesDash
 from data import i18n, privacy
 from data.cache import cache, cache_config
@@ -97,6 +97,9 @@ def settings() -> dict:
         # The address the public reaches the app at: every absolute link the app hands out
         # (edit links, the .tab page's source) is built on it, never on the request's Host.
         "PUBLIC_URL": os.environ.get("PUBLIC_URL", "http://127.0.0.1:8050"),
+        # Outgoing e-mail (components/mail.py): empty, the forms offer none.
+        "SMTP_URL": os.environ.get("SMTP_URL", ""),
+        "MAIL_FROM": os.environ.get("MAIL_FROM", ""),
         # Secure cookies: on when set, or when PUBLIC_URL is https (behind a TLS proxy).
         "SESSION_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE", "0"),
         # Namespaces the shared cache and rate limits in Redis (several apps, or test runs).
@@ -153,6 +156,7 @@ def create_app(config: dict | None = None) -> dash.Dash:
         server.config.setdefault(key, value)
     limiter.init_app(server)
     compression.init_app(app)
+    shell.init_app(app)  # the menu button of every page
     assets_check.log_missing(server.logger, ROOT / "assets", i18n.TRANSLATIONS)
 
     for feature in FEATURES:

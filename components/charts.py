@@ -33,6 +33,9 @@ GRAPH_CONFIG = {
     # Plotly fetches world_110m.json from here: served by the app, never a CDN.
     "topojsonURL": "/assets/vendor/topojson/",
     "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+    # Shown only while the pointer is on the chart (hidden on touch screens, where it covered
+    # the labels: assets/a11y.css; out of the Tab order: assets/a11y.js).
+    "displayModeBar": "hover",
 }
 
 

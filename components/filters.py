@@ -9,7 +9,8 @@ from dash import dcc, html
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
-from components.fields import dom_id, dropdown_labels
+from components.fields import dom_id
+from components.pickers import picker_props
 from data.privacy import THRESHOLD
 
 FILTER = "filter"
@@ -31,8 +32,7 @@ def _dropdown(name: str, label: str, value: str | None) -> dbc.Col:
                     options=[{"label": value, "value": value}] if value else [],
                     value=value,
                     placeholder=_("All"),
-                    labels=dropdown_labels(),
-                    search_order="original",
+                    **picker_props(),
                 ),
             ]
         ),

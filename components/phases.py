@@ -1,5 +1,6 @@
 """A compact stepper of the process's phases (data/reference/phases.csv); the phase under way
-today is highlighted and marked ``aria-current="step"``. Bootstrap utilities only."""
+today is highlighted and marked ``aria-current="step"``. One line: where it does not fit (a
+phone), it scrolls sideways (assets/layout.css, ``.phases``)."""
 
 from __future__ import annotations
 
@@ -50,7 +51,7 @@ def _step(number: int, phase: Phase, now: Phase | None, today: dt.date) -> html.
             html.Span(_(phase.label), className="fw-semibold" if is_now else None),
             html.Small(f"{dates(phase)} · {status}", className="d-block"),
         ],
-        className=f"border rounded px-2 py-1 {look}",
+        className=f"border rounded px-2 py-1 flex-shrink-0 text-nowrap {look}",
         **extra,
     )
 
@@ -63,9 +64,12 @@ def stepper(today: dt.date | None = None) -> html.Nav:
     return html.Nav(
         [
             html.H2(_("Where we are in the process"), className="h6 mb-1"),
+            # It may scroll: focusable, so that the keyboard can scroll it too (axe:
+            # scrollable-region-focusable).
             html.Ol(
                 [_step(n, p, now, today) for n, p in enumerate(items, start=1)],
-                className="list-unstyled d-flex flex-wrap gap-1 mb-0 small",
+                className="phases list-unstyled d-flex flex-nowrap gap-1 mb-0 small",
+                tabIndex=0,
             ),
         ],
         id=STEPPER_ID,

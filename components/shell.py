@@ -1,5 +1,6 @@
-"""The app shell every page is wrapped in: navigation, language switcher, the language store,
-and the footer with the support team's sign-in link.
+"""The app shell every page is wrapped in: a "Skip to main content" link, navigation and
+language switcher (collapsed behind a toggler on narrow screens), the language store, and the
+footer with the support team's sign-in link.
 
 Navigation is built from ``dash.page_registry``: a page that wants a menu entry registers a
 ``nav_label`` (a callable, so it is translated when rendered) and a ``nav_order``. The entries
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import ClientsideFunction, Input, Output, State, dcc, html
 from flask import has_request_context
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -21,6 +22,13 @@ from data import i18n
 from data.reference import reference
 
 SUPPORT_SIGN_IN = "shell-support-sign-in"  # the footer's sign-in link (tests find it by this)
+SKIP_LINK = "shell-skip-link"
+MAIN = "main"  # the page's content, where the skip link leads
+NAV_TOGGLE = "shell-nav-toggle"  # the narrow screen's menu button
+NAV_COLLAPSE = "shell-nav-collapse"  # what it opens: the navigation and the language menu
+# Beside the brand from this width up; below it, behind the toggler (with the support team's
+# entries the navigation needs about 900 px).
+EXPAND = "lg"
 
 
 def href(page: dict, lang: str) -> str:
@@ -105,28 +113,77 @@ def language_switcher(lang: str, path_after_lang: str) -> html.Div | None:
     )
 
 
-def page(lang: str, module: str, path_after_lang: str, *children) -> html.Div:
-    """Wrap a page's content in the shell."""
+def skip_link() -> html.A:
+    """The first Tab stop of every page: hidden until it has the focus, it moves the focus to
+    the page's content (``MAIN`` takes it with tabindex -1), past the navigation."""
+    return html.A(
+        _("Skip to main content"),
+        href=f"#{MAIN}",
+        id=SKIP_LINK,
+        className="visually-hidden-focusable skip-link",
+    )
+
+
+def toggler(label: str, controls: str, component_id: str) -> html.Button:
+    """The narrow screen's menu button (Bootstrap's look). Not dbc.NavbarToggler: its
+    accessible name is fixed English and it cannot say whether the menu is open."""
+    return html.Button(
+        html.Span(className="navbar-toggler-icon"),
+        id=component_id,
+        n_clicks=0,
+        type="button",
+        className="navbar-toggler",
+        **{"aria-controls": controls, "aria-expanded": "false", "aria-label": label},
+    )
+
+
+def navbar(lang: str, module: str, path_after_lang: str) -> dbc.Navbar:
     switcher = language_switcher(lang, path_after_lang)
-    return html.Div(
-        [
-            dcc.Store(id=ids.LANG, data=lang),
-            dbc.Navbar(
-                dbc.Container(
+    return dbc.Navbar(
+        dbc.Container(
+            [
+                dbc.NavbarBrand(_("Movement Priorities"), href=f"/{lang}/"),
+                toggler(_("Menu"), NAV_COLLAPSE, NAV_TOGGLE),
+                dbc.Collapse(
                     [
-                        dbc.NavbarBrand(_("Movement Priorities"), href=f"/{lang}/"),
                         dbc.Nav(navigation(lang, module), navbar=True, className="me-auto"),
                         dbc.Nav([switcher], navbar=True) if switcher else None,
                     ],
-                    fluid=True,
+                    id=NAV_COLLAPSE,
+                    is_open=False,
+                    navbar=True,
                 ),
-                color="dark",
-                dark=True,
-                className="mb-3",
-            ),
-            html.Main(dbc.Container(list(children), fluid=True), id="main"),
+            ],
+            fluid=True,
+        ),
+        color="dark",
+        dark=True,
+        expand=EXPAND,
+        className="mb-3",
+    )
+
+
+def page(lang: str, module: str, path_after_lang: str, *children) -> html.Div:
+    """Wrap a page's content in the shell."""
+    return html.Div(
+        [
+            dcc.Store(id=ids.LANG, data=lang),
+            html.Header([skip_link(), navbar(lang, module, path_after_lang)]),
+            html.Main(dbc.Container(list(children), fluid=True), id=MAIN, tabIndex=-1),
             footer(lang),
         ]
+    )
+
+
+def init_app(app: dash.Dash) -> None:
+    """The menu button's clientside callback (assets/layout.js), once for every page."""
+    app.clientside_callback(
+        ClientsideFunction("layout", "toggle"),
+        Output(NAV_COLLAPSE, "is_open"),
+        Output(NAV_TOGGLE, "aria-expanded"),
+        Input(NAV_TOGGLE, "n_clicks"),
+        State(NAV_COLLAPSE, "is_open"),
+        prevent_initial_call=True,
     )
 
 

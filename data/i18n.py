@@ -208,6 +208,21 @@ def _time_zone_options(locale: str, zones: tuple[str, ...]) -> list[dict[str, st
     return options
 
 
+def join_list(items, style: str = "standard") -> str:
+    """Names joined as the current locale writes a list ("A, B, and C", Arabic "A وB وC",
+    Chinese "A、B和C"; CLDR through Babel), the empty ones left out. A style some locale's data
+    lacks (Babel 2.18 has no "standard-narrow" for Persian) falls back to "standard"."""
+    from babel.lists import format_list
+
+    names = [str(item) for item in items if item]
+    if not names:
+        return ""
+    try:
+        return format_list(names, style=style, locale=_locale())
+    except (KeyError, ValueError):
+        return format_list(names, locale=_locale())
+
+
 def attendance(total: int | None, precision: str | None = "exact") -> str:
     """A number of participants as the report gave it: "34", "about 250", "at least 30", or
     "not given"."""

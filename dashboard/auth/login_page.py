@@ -3,8 +3,9 @@ direction) with its CSRF token, answered ``Cache-Control: no-store``.
 
 It is a Flask view, not a Dash page (the form posts to it with its token), so it draws the
 shell's header itself from the shell's data (``components.shell.nav_entries`` and
-``language_links``): the brand, the navigation and a language menu, a ``<details>`` element
-(Bootstrap's dropdown script is not loaded here). Every language link keeps ``next``, in the
+``language_links``): the skip link, the brand, the navigation and a language menu, a
+``<details>`` element (Bootstrap's dropdown script is not loaded here), behind the same menu
+button on a narrow screen (opened by assets/layout.js). Every language link keeps ``next``, in the
 chosen language when it names a page in the current one."""
 
 from __future__ import annotations
@@ -29,8 +30,12 @@ PAGE = """<!DOCTYPE html>
 <title>{{ title }} · {{ app_name }}</title>
 {% for sheet in sheets %}<link rel="stylesheet" href="/assets/{{ sheet }}">
 {% endfor %}</head>
-<body><nav class="navbar navbar-expand-md navbar-dark bg-dark mb-3" id="login-header">
+<body><a class="visually-hidden-focusable skip-link" href="#main">{{ skip }}</a>
+<nav class="navbar navbar-expand-{{ expand }} navbar-dark bg-dark mb-3" id="login-header">
 <div class="container-fluid"><a class="navbar-brand" href="/{{ lang }}/">{{ app_name }}</a>
+<button class="navbar-toggler" type="button" data-nav-toggle aria-controls="login-nav"
+ aria-expanded="false" aria-label="{{ menu }}"><span class="navbar-toggler-icon"></span></button>
+<div class="collapse navbar-collapse" id="login-nav">
 <ul class="navbar-nav me-auto">{% for entry in nav %}
 <li class="nav-item"><a class="nav-link" href="{{ entry.href }}">{{ entry.label }}</a></li>
 {% endfor %}</ul>
@@ -41,8 +46,8 @@ PAGE = """<!DOCTYPE html>
 <li><a class="dropdown-item{{ ' active' if link.active }}" href="{{ link.href }}"
  lang="{{ link.code }}" hreflang="{{ link.code }}"
  {%- if link.active %} aria-current="page"{% endif %}>{{ link.name }}</a></li>
-{% endfor %}</ul></details></div>{% endif %}</div></nav>
-<main class="container py-4" style="max-width: 28rem" id="main">
+{% endfor %}</ul></details></div>{% endif %}</div></div></nav>
+<main class="container py-4" style="max-width: 28rem" id="main" tabindex="-1">
 <h1 class="h3 mb-4">{{ title }}</h1>
 {% if error %}
 <div class="alert alert-danger" role="alert" id="login-error">{{ error }}</div>
@@ -59,7 +64,8 @@ PAGE = """<!DOCTYPE html>
 <a class="ms-3" href="/{{ lang }}/">{{ back }}</a>
 </form>{% else %}<a href="/{{ lang }}/">{{ back }}</a>{% endif %}</main>
 <footer class="py-3 mt-4 border-top"><div class="container-fluid">
-<small class="text-body-secondary">{{ about }}</small></div></footer></body></html>"""
+<small class="text-body-secondary">{{ about }}</small></div></footer>
+<script src="/assets/layout.js"></script></body></html>"""
 
 
 def next_in(code: str, lang: str, target: str) -> str:
@@ -93,7 +99,10 @@ def login_page(
             form=form,
             lang=lang,
             rtl=rtl,
-            sheets=(BOOTSTRAP_RTL if rtl else BOOTSTRAP, ICONS, "app.css"),
+            sheets=(BOOTSTRAP_RTL if rtl else BOOTSTRAP, ICONS, "app.css", "layout.css"),
+            expand=shell.EXPAND,
+            skip=_("Skip to main content"),
+            menu=_("Menu"),
             nav=shell.nav_entries(lang),
             languages=language_links(lang),
             language=reference().languages[lang].name,

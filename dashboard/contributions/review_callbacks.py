@@ -23,7 +23,15 @@ def _picks(heading: str, picks, label) -> html.Div | None:
     if not picks:
         return None
     items = [
-        html.Li([label(p.code), html.Span(f" — {p.why}", className="fst-italic") if p.why else ""])
+        html.Li(
+            [
+                label(p.code),
+                # The reason as its writer wrote it, in its own direction.
+                html.Span([" — ", html.Span(p.why, dir="auto")], className="fst-italic")
+                if p.why
+                else "",
+            ]
+        )
         for p in picks
     ]
     return html.Div([html.H3(heading, className="h6 mt-2 mb-1"), html.Ol(items, className="small")])

@@ -21,7 +21,7 @@ from components.buttons import CLASSES
 from components.dashboard_ids import COMPACT, COMPARE, VERSION, graph, summary, table
 from components.filter_values import filters_from
 from components.filters import DROPDOWNS, FILTER, filter_id
-from dashboard.home import ids, view
+from dashboard.home import ids, selection, view
 from dashboard.home.clicks import place_filters
 from data import i18n
 from data.aggregates import insights as insights_module
@@ -125,8 +125,15 @@ def update_dashboard_callback(
     )
 
 
-def pick_place(click, _clear, _chips, view_by, values, names):
-    return place_filters(ctx.triggered_id, click, view_by, values, names)
+def pick_place(click, _clear, _chips, _places, view_by, values, names):
+    clicked = bool(ctx.triggered and ctx.triggered[0].get("value"))
+    return place_filters(ctx.triggered_id, click, view_by, values, names, clicked)
+
+
+def place_chips(values, names, lang):
+    """The chosen place beside the map, as removable chips."""
+    with force_locale(i18n.normalize(lang)):
+        return selection.chips(filters_from(values, names))
 
 
 def dashboard_outputs() -> dict:
@@ -182,6 +189,21 @@ def register_clientside(app) -> None:
         State(CLASSES, "data"),
         prevent_initial_call=True,
     )
+    # The filter panel's button on a narrow screen, and its "(N)" (assets/layout.js).
+    app.clientside_callback(
+        ClientsideFunction("layout", "toggle"),
+        Output(ids.FILTERS_PANEL, "is_open"),
+        Output(ids.FILTERS_TOGGLE, "aria-expanded"),
+        Input(ids.FILTERS_TOGGLE, "n_clicks"),
+        State(ids.FILTERS_PANEL, "is_open"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("layout", "countFilters"),
+        Output(ids.FILTERS_COUNT, "children"),
+        Output(ids.FILTERS_COUNT, "hidden"),
+        Input(FILTER_VALUES, "value"),
+    )
     app.clientside_callback(
         ClientsideFunction("dashboard", "compact"),
         Output(COMPACT, "data"),
@@ -222,8 +244,15 @@ def register(app) -> None:
         Input(graph("map"), "clickData"),
         Input(ids.CLEAR, "n_clicks"),
         Input(ids.chip(ALL), "n_clicks"),
+        Input(ids.place_chip(ALL), "n_clicks"),
         State(ids.MAP_VIEW, "value"),
         State(FILTER_VALUES, "value"),
         State(FILTER_VALUES, "id"),
         prevent_initial_call=True,
     )(pick_place)
+    app.callback(
+        Output(ids.MAP_SELECTION, "children"),
+        Input(FILTER_VALUES, "value"),
+        State(FILTER_VALUES, "id"),
+        State(shell_ids.LANG, "data"),
+    )(place_chips)

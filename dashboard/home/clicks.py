@@ -1,5 +1,6 @@
 """What a click on the dashboard does to its filters: a map click picks its country (or
-region), a chip "many participants from a group", "Clear filters" empties them all. Pure: the
+region), a chip "many participants from a group", the chip of the chosen place beside the map
+removes that place, "Clear filters" empties them all. Pure: the
 controls' values and IDs in, the new values (or ``no_update``) out."""
 
 from __future__ import annotations
@@ -19,11 +20,16 @@ def chip_filters(group: str, values, names):
     return [chosen.get(n["name"], no_update) for n in names]
 
 
-def place_filters(trigger, click, view, values, names):
-    """A map click filters by its country (or region); a chip by its group; "Clear filters"
-    empties them all."""
+def place_filters(trigger, click, view, values, names, clicked=True):
+    """A map click filters by its country (or region); a chip by its group; a place's chip
+    (``clicked``: its button was really pressed, not just drawn) removes that place; "Clear
+    filters" empties them all."""
     if trigger == ids.CLEAR:
         return ["any" if n["name"] == "share" else None for n in names]
+    if isinstance(trigger, dict) and trigger.get("type") == ids.PLACE_CHIP:
+        if not clicked:
+            return [no_update] * len(names)
+        return [None if n["name"] == trigger["name"] else no_update for n in names]
     if isinstance(trigger, dict) and trigger.get("type") == ids.CHIP:
         return chip_filters(trigger["group"], values, names)
     if not click or not click.get("points"):

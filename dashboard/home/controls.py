@@ -1,5 +1,7 @@
-"""The dashboard's view controls: the toggles of the map and the ranking (preset from the URL
-query), the one-click shortcuts above the numbers, and "How we count" beside the ranking."""
+"""The dashboard's view controls: the filter panel (the filters, the one-click shortcuts and
+"Compare with"; beside the numbers on a wide screen, behind a "Filters (N)" button on a narrow
+one), the toggles of the map and the ranking (preset from the URL query), and "How we count"
+beside the ranking."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from dash import dcc, html
 from flask_babel import gettext as _
 
 from components.buttons import button_row, pressed_button
+from components.filters import NAMES, filter_bar
 from dashboard.compare import layout as compare_layout
 from dashboard.home import ids
 from data import i18n
@@ -36,6 +39,45 @@ def toggle_defaults() -> dcc.Store:
         id=ids.TOGGLE_DEFAULTS,
         data={name: allowed[0] for name, (_id, allowed) in TOGGLES.items()},
     )
+
+
+def active_filters(query: dict[str, str]) -> int:
+    """How many filters the query sets, as ``layout.countFilters`` (assets/layout.js) counts
+    the controls' values: the share's "any" is its unset value."""
+    return sum(1 for name in NAMES if query.get(name) and query.get(name) != "any")
+
+
+def filter_panel(query: dict[str, str]) -> html.Div:
+    """The filters, "Clear filters", the chips and "Compare with". From the ``lg`` width up
+    the panel is always shown (assets/layout.css, ``.dash-filters``); below it, the button
+    opens and closes it and counts the filters that are set."""
+    count = active_filters(query)
+    button = html.Button(
+        [
+            html.I(className="bi bi-funnel me-1", **{"aria-hidden": "true"}),
+            _("Filters"),
+            " ",
+            html.Span(f"({count})" if count else "", id=ids.FILTERS_COUNT, hidden=not count),
+        ],
+        id=ids.FILTERS_TOGGLE,
+        n_clicks=0,
+        type="button",
+        className="btn btn-outline-primary d-lg-none mb-3",
+        **{"aria-controls": ids.FILTERS_PANEL, "aria-expanded": "false"},
+    )
+    panel = dbc.Collapse(
+        [
+            filter_bar(query),
+            dbc.Button(
+                _("Clear filters"), id=ids.CLEAR, color="link", size="sm", className="mb-2 px-0"
+            ),
+            dbc.Card(dbc.CardBody(shortcuts(query), className="pb-1"), className="mb-3"),
+        ],
+        id=ids.FILTERS_PANEL,
+        is_open=False,
+        className="dash-filters",
+    )
+    return html.Div([button, panel])
 
 
 def shortcuts(query: dict[str, str]) -> html.Div:

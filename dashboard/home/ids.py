@@ -13,12 +13,17 @@ LAST_REPORT_AGO = "dash-last-report-ago"
 CLOCK = "dash-clock"  # a slow interval that keeps "N minutes ago" true
 DOWNLOAD = "dash-download"
 CLEAR = "dash-clear-filters"
+FILTERS_TOGGLE = "dash-filters-toggle"  # "Filters (N)": opens the panel on a narrow screen
+FILTERS_PANEL = "dash-filters-panel"
+FILTERS_COUNT = "dash-filters-count"  # the "(N)" of that button
 URL_SYNC = "dash-url-sync"
 TOGGLE_DEFAULTS = "dash-toggle-defaults"  # a Store: each toggle's default, left out of the URL
 MAP_METRIC = "dash-map-metric"
 MAP_VIEW = "dash-map-view"
 WEIGHTING = "dash-weighting"
 CHIP = "dash-chip"  # {"type": CHIP, "group": code}: one click for "many people from a group"
+MAP_SELECTION = "dash-map-selection"  # beside the map: the chosen place, as removable chips
+PLACE_CHIP = "dash-place-chip"  # {"type": PLACE_CHIP, "name": "region" | "country"}
 
 # Charts: each has a graph, a summary sentence and a data table (see components.charts).
 CHARTS = (
@@ -35,3 +40,7 @@ CHARTS = (
 
 def chip(group: str) -> dict:
     return {"type": CHIP, "group": group}
+
+
+def place_chip(name: str) -> dict:
+    return {"type": PLACE_CHIP, "name": name}

@@ -13,14 +13,13 @@ from flask_babel import ngettext
 from components.buttons import classes_store
 from components.charts import chart_card, stat_card
 from components.dashboard_ids import COMPACT, VERSION, graph, summary, table
-from components.filters import filter_bar
 from components.phases import stepper
 from dashboard.compare import layout as compare_layout
 from dashboard.contributions.layout import dashboard_part as contributions_part
 from dashboard.events import waiting
 from dashboard.export.downloads import wikimedia_menu
-from dashboard.home import ids
-from dashboard.home.controls import map_controls, shortcuts, toggle_defaults, weighting
+from dashboard.home import ids, selection
+from dashboard.home.controls import filter_panel, map_controls, toggle_defaults, weighting
 from data.privacy import THRESHOLD
 
 
@@ -29,45 +28,44 @@ def _chart(name: str, title: str, locale: str | None, controls=None, **col):
     return dbc.Col(card, **col)
 
 
-def dashboard(
-    poll_ms: int, locale: str | None = None, query: dict[str, str] | None = None
-) -> html.Div:
-    query = query or {}
-    stats = dbc.Row(
-        [
-            dbc.Col(stat_card(_("Events reported"), ids.EVENTS), xs=6, lg=3, className="mb-3"),
-            dbc.Col(stat_card(_("Participants"), ids.PARTICIPANTS), xs=6, lg=3, className="mb-3"),
-            dbc.Col(stat_card(_("Countries"), ids.COUNTRIES), xs=6, lg=3, className="mb-3"),
-            dbc.Col(
-                dbc.Card(
-                    dbc.CardBody(
-                        [
-                            html.Div(
-                                _("Share of participants from counted groups"),
-                                className="small text-body-secondary",
-                            ),
-                            html.Div(id=ids.GROUPS, className="small"),
-                            # The totals add only counts each event's public record shows
-                            # (data.privacy.public_count), so they are lower bounds.
-                            html.Div(
-                                ngettext(
-                                    "An event's count of fewer than %(num)d person is not added.",
-                                    "An event's count of fewer than %(num)d people is not added.",
-                                    THRESHOLD,
-                                ),
-                                className="small text-body-secondary mt-1",
-                            ),
-                        ]
-                    ),
-                    className="h-100",
+def numbers() -> dbc.Row:
+    """The headline numbers, then the shares of the counted groups on a line of their own: as a
+    fourth card beside the numbers, its list stretched the three others to its height (cards
+    stretch to the tallest of their flex line only)."""
+    groups = dbc.Card(
+        dbc.CardBody(
+            [
+                html.Div(
+                    _("Share of participants from counted groups"),
+                    className="small text-body-secondary",
                 ),
-                xs=6,
-                lg=3,
-                className="mb-3",
-            ),
-        ]
+                html.Div(id=ids.GROUPS, className="small group-shares"),
+                # The totals add only counts each event's public record shows
+                # (data.privacy.public_count), so they are lower bounds.
+                html.Div(
+                    ngettext(
+                        "An event's count of fewer than %(num)d person is not added.",
+                        "An event's count of fewer than %(num)d people is not added.",
+                        THRESHOLD,
+                    ),
+                    className="small text-body-secondary mt-1",
+                ),
+            ]
+        ),
     )
-    freshness = html.Div(
+    return dbc.Row(
+        [
+            dbc.Col(stat_card(_("Events reported"), ids.EVENTS), xs=4),
+            dbc.Col(stat_card(_("Participants"), ids.PARTICIPANTS), xs=4),
+            dbc.Col(stat_card(_("Countries"), ids.COUNTRIES), xs=4),
+            dbc.Col(groups, xs=12),
+        ],
+        className="numbers g-2 g-sm-3 mb-3",
+    )
+
+
+def freshness() -> html.Div:
+    return html.Div(
         [
             html.Span(id=ids.UPDATED),
             " ",
@@ -86,6 +84,34 @@ def dashboard(
         ],
         className="small text-body-secondary mb-3",
     )
+
+
+def first_screen(query: dict[str, str], locale: str | None) -> dbc.Row:
+    """The numbers and the ranking first: on a wide screen the filter panel stands beside them
+    (on their start side); on a narrow one it waits above them behind its button."""
+    return dbc.Row(
+        [
+            dbc.Col(filter_panel(query), lg=3),
+            dbc.Col(
+                [
+                    numbers(),
+                    freshness(),
+                    compare_layout.card(query, locale),
+                    dbc.Row(
+                        _chart("ranking", _("Initiatives ranked"), locale, weighting(query), xs=12)
+                    ),
+                    dbc.Row(_chart("recommendations", _("Recommendations chosen"), locale, xs=12)),
+                ],
+                lg=9,
+            ),
+        ]
+    )
+
+
+def dashboard(
+    poll_ms: int, locale: str | None = None, query: dict[str, str] | None = None
+) -> html.Div:
+    query = query or {}
     return html.Div(
         [
             dcc.Interval(id=ids.POLL, interval=poll_ms),
@@ -99,22 +125,15 @@ def dashboard(
             classes_store(),
             html.Div(id=ids.URL_SYNC, hidden=True),
             stepper(),
-            filter_bar(query),
-            shortcuts(query),
-            dbc.Button(
-                _("Clear filters"), id=ids.CLEAR, color="link", size="sm", className="mb-2 px-0"
-            ),
-            stats,
-            freshness,
-            compare_layout.card(query, locale),
+            first_screen(query, locale),
             dbc.Row(
-                _chart("map", _("Where the reports come from"), locale, map_controls(query), xs=12)
-            ),
-            dbc.Row(
-                [
-                    _chart("ranking", _("Initiatives ranked"), locale, weighting(query), lg=7),
-                    _chart("recommendations", _("Recommendations chosen"), locale, lg=5),
-                ]
+                _chart(
+                    "map",
+                    _("Where the reports come from"),
+                    locale,
+                    html.Div([map_controls(query), selection.holder()]),
+                    xs=12,
+                )
             ),
             dbc.Row(
                 _chart(

@@ -12,6 +12,8 @@ from data.aggregates.insights import Insights
 from data.reference import reference
 
 BORDER = {"line": {"color": "white", "width": 0.4}}
+# The place the filters chose: outlined, the rest faded (each location's own line and opacity).
+CHOSEN_LINE, CHOSEN_WIDTH, FADED = "#212529", 2.5, 0.35
 GEO = {
     "projection": {"type": "natural earth", "rotation": {"lon": 0}},
     "showframe": False,
@@ -74,11 +76,49 @@ def by_recommendation(places: list[tuple[str, str, str, str, str | None]], rtl: 
     return traces
 
 
+def highlight(traces: list[dict], region: str | None, country: str | None) -> list[dict]:
+    """The traces with the chosen place (``region`` and ``country``, the filters) outlined and
+    every other place faded; unchanged when nothing is chosen or the place is not on the map.
+    Each location's ``customdata`` starts with its country and region codes."""
+    if not region and not country:
+        return traces
+
+    def chosen(point: list) -> bool:
+        return (not country or point[0] == country) and (not region or point[1] == region)
+
+    marks = [[chosen(point) for point in trace["customdata"]] for trace in traces]
+    if not any(any(m) for m in marks):
+        return traces
+    # Plotly takes a line colour and width per location, but one opacity per trace: the
+    # faded rest are the trace's "unselected" points.
+    return [
+        {
+            **trace,
+            "marker": {
+                "line": {
+                    "color": [CHOSEN_LINE if m else BORDER["line"]["color"] for m in mark],
+                    "width": [CHOSEN_WIDTH if m else BORDER["line"]["width"] for m in mark],
+                },
+            },
+            "selectedpoints": [i for i, m in enumerate(mark) if m],
+            "selected": {"marker": {"opacity": 1}},
+            "unselected": {"marker": {"opacity": FADED}},
+        }
+        for trace, mark in zip(traces, marks, strict=True)
+    ]
+
+
 def world_map(
-    data: Insights, metric: str = "events", view: str = "country", rtl: bool = False
+    data: Insights,
+    metric: str = "events",
+    view: str = "country",
+    rtl: bool = False,
+    region: str | None = None,
+    country: str | None = None,
 ) -> Chart:
     """A choropleth of events or participants by country or by region, or of each country's
-    (or region's) most prioritized recommendation. Clicks carry the country and region codes."""
+    (or region's) most prioritized recommendation. Clicks carry the country and region codes;
+    the chosen ``region`` or ``country`` (the place filters) is outlined and the rest faded."""
     ref = reference()
     region_totals = {r.region: r for r in data.summary.by_region}
     traces: list[dict] = []
@@ -178,7 +218,7 @@ def world_map(
                 }
             )
     fig = figure(
-        traces,
+        highlight(traces, region, country),
         rtl,
         420,
         geo=GEO,

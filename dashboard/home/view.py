@@ -103,16 +103,24 @@ def build(
         ),
         last_report=fresh.last_report.isoformat() + "Z" if fresh.last_report else None,
         download="/api/v1/reports?" + urlencode({"format": "csv", **to_query(filters)}),
-        charts=charts(data, world, options, threshold),
+        charts=charts(data, world, options, threshold, filters),
     )
 
 
-def charts(data: Insights, world: Insights, options: Options, threshold: int) -> dict:
-    """Every chart by name (the names of ``dashboard.home.ids.CHARTS``)."""
+def charts(
+    data: Insights,
+    world: Insights,
+    options: Options,
+    threshold: int,
+    filters: Filters | None = None,
+) -> dict:
+    """Every chart by name (the names of ``dashboard.home.ids.CHARTS``); the map shows the
+    place ``filters`` chose."""
     rtl, compact = options.rtl, options.compact
     summary = data.summary
+    place = (filters.region, filters.country) if filters else (None, None)
     built = {
-        "map": map_figure.world_map(world, options.metric, options.view, rtl),
+        "map": map_figure.world_map(world, options.metric, options.view, rtl, *place),
         "ranking": figures.ranking(summary, rtl, options.weighting, compact),
         "recommendations": figures.recommendations(summary, rtl, compact),
         "coordination": figures.coordination(summary, rtl, compact),
@@ -129,7 +137,17 @@ def group_list(summary: Summary, threshold: int):
     if not shares:
         return _("No counts reported yet.")
     return html.Ul(
-        [html.Li([f"{label}: ", html.Strong(value)]) for label, value in shares],
+        [
+            html.Li(
+                [
+                    f"{label}: ",
+                    html.Strong(value),
+                    # What an "n/a" or an "at least" leaves out, in a quieter voice.
+                    *([" ", html.Small(f"({why})", className="text-muted")] if why else []),
+                ]
+            )
+            for label, value, why in shares
+        ],
         className="list-unstyled mb-0",
     )
 

@@ -127,8 +127,8 @@ def report_page(report: Mapping[str, Any], threshold: int) -> str:
         if report.get("country")
         else i18n.region(report["region"])
     )
-    languages = ", ".join(i18n.language(c) for c in report.get("languages") or []) or "–"
-    themes = ", ".join(i18n.theme(c) for c in report.get("themes") or []) or "–"
+    languages = i18n.join_list(i18n.language(c) for c in report.get("languages") or []) or "–"
+    themes = i18n.join_list(i18n.theme(c) for c in report.get("themes") or []) or "–"
     participants = report["participants"]
     facts = [
         (_("Date"), format_date(_as_date(report["event_date"]), "long")),

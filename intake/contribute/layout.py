@@ -9,7 +9,8 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from flask_babel import gettext as _
 
-from components.fields import dom_id, dropdown_labels
+from components.fields import dom_id
+from components.pickers import picker_props
 from data import i18n
 from data.reference import reference
 from data.text_policy import LONG, SHORT
@@ -37,8 +38,7 @@ def _pick(prefix: str, n: int, label: str, options: list[dict]) -> dbc.Row:
         id=ids.field_id(f"{prefix}_{n}"),
         options=options,
         placeholder=_("Choose…"),
-        search_order="original",
-        labels=dropdown_labels(),
+        **picker_props(),
     )
     why = dbc.Textarea(id=ids.field_id(f"{prefix}_{n}_why"), maxLength=LONG, rows=2)
     return dbc.Row(

@@ -7,7 +7,8 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from flask_babel import gettext as _
 
-from components.fields import dropdown_labels, field, field_id
+from components.fields import field, field_id
+from components.pickers import grouped_options, picker_props
 from data import i18n
 from data.reference import reference
 from data.text_policy import LONG, SHORT
@@ -32,25 +33,26 @@ def dropdown(name, label, options, multi=False, required=False, help_text=None, 
         options=options,
         multi=multi,
         placeholder=placeholder or _("Choose…"),
-        search_order="original",
-        labels=dropdown_labels(),
+        **picker_props(),
     )
     return field(name, label, control, help_text, required=required)
 
 
 def initiative_options() -> list[dict]:
-    """The initiatives grouped under their recommendation (headers are disabled options)."""
+    """The initiatives grouped under their recommendation (components.pickers: headers are
+    disabled options, the initiatives' labels carry no indent text)."""
     ref = reference()
-    options = []
-    for rec in ref.recommendations.values():
-        options.append(
-            {"label": i18n.recommendation(rec.code), "value": f"group-{rec.code}", "disabled": True}
+    return grouped_options(
+        (
+            i18n.recommendation(rec.code),
+            f"group-{rec.code}",
+            [
+                {"label": i18n.initiative(i.code), "value": i.code}
+                for i in ref.initiatives_of(rec.code)
+            ],
         )
-        options += [
-            {"label": "— " + i18n.initiative(i.code), "value": i.code}
-            for i in ref.initiatives_of(rec.code)
-        ]
-    return options
+        for rec in ref.recommendations.values()
+    )
 
 
 def section(title: str, *children, description: str | None = None):
