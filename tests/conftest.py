@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import copy
 import os
+import shutil
+import sqlite3
 import uuid
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -61,6 +64,18 @@ REPORT = {
 }
 
 
+BROWSER_TESTS = Path(__file__).parent / "browser"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (``make test`` runs ``-n auto --dist loadgroup``) the browser tests go
+    to one worker, in file order: two Chromiums never compete for the cores while they wait on a
+    live update, and each module's live server starts once. The rest spread over the workers."""
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 @pytest.fixture
 def report():
     """A fresh valid report (a new client_id each time)."""
@@ -106,22 +121,41 @@ def _empty_pg(url: str) -> None:
     engine.dispose()
 
 
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory):
+    """One SQLite file migrated to the head by the real migrations, once per session: each test
+    copies it instead of running them again (about half a second a test, most of it the 2020
+    migration's aggregate rebuild)."""
+    path = tmp_path_factory.mktemp("migrated") / "migrated.db"
+    upgrade(f"sqlite:///{path}")
+    # WAL mode: fold the log back into the file, so that the file alone is the whole database.
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    return path
+
+
+def fresh_sqlite(migrated, folder) -> str:
+    """A migrated SQLite database of its own in ``folder``: a copy of the session's template."""
+    target = folder / "test.db"
+    shutil.copyfile(migrated, target)
+    return f"sqlite:///{target}"
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def database_url(request, tmp_path):
     if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path}/test.db"
-        upgrade(url)
-        return url
+        return fresh_sqlite(request.getfixturevalue("migrated_sqlite"), tmp_path)
     url = request.getfixturevalue("pg_database")
     _empty_pg(url)
     return url
 
 
 @pytest.fixture
-def sqlite_url(tmp_path):
-    url = f"sqlite:///{tmp_path}/test.db"
-    upgrade(url)
-    return url
+def sqlite_url(tmp_path, migrated_sqlite):
+    return fresh_sqlite(migrated_sqlite, tmp_path)
 
 
 def make_app(url: str, **config):
