@@ -15,7 +15,6 @@ from sqlalchemy import (
     Date,
     DateTime,
     Integer,
-    String,
     Text,
     case,
     cast,
@@ -37,6 +36,7 @@ from data.models import (
     ReportTheme,
 )
 from data.reference import reference
+from data.sql_dates import iso_text
 
 # Text a spreadsheet would evaluate as a formula (OWASP "CSV injection").
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
@@ -47,29 +47,6 @@ def base_columns() -> list[str]:
     # Every column of the reports table, so fields added later are exported too; secrets'
     # hashes (e.g. an edit-token hash) are never exported.
     return [c.key for c in Report.__table__.columns if not c.key.endswith("_hash")]
-
-
-class iso_text(FunctionElement):
-    """A date or timestamp as ISO 8601 text (``YYYY-MM-DD``, ``YYYY-MM-DDTHH:MM:SS.ffffff``),
-    the same on every backend, so no row needs converting in Python."""
-
-    type = String()
-    inherit_cache = True
-
-
-@compiles(iso_text, "sqlite")
-def _iso_sqlite(element, compiler, **kw):
-    # SQLAlchemy stores SQLite dates as 'YYYY-MM-DD' and timestamps as
-    # 'YYYY-MM-DD HH:MM:SS.ffffff' text.
-    (column,) = element.clauses
-    return f"replace({compiler.process(column, **kw)}, ' ', 'T')"
-
-
-@compiles(iso_text, "postgresql")
-def _iso_postgresql(element, compiler, **kw):
-    (column,) = element.clauses
-    pattern = "YYYY-MM-DD" if isinstance(column.type, Date) else 'YYYY-MM-DD"T"HH24:MI:SS.US'
-    return f"to_char({compiler.process(column, **kw)}, '{pattern}')"
 
 
 def plain(text):

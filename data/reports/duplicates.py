@@ -13,13 +13,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Date, Float, and_, exists, func, literal, or_, select
-from sqlalchemy.ext.compiler import compiles
+from sqlalchemy import Date, and_, exists, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.expression import ColumnElement
-from sqlalchemy.sql.functions import FunctionElement
 
 from data.models import Report, Status
+from data.sql_dates import day_number
 
 
 def event_key(name: str) -> str:
@@ -44,24 +43,6 @@ def lock_event_key(session: Session, key: str) -> None:
         session.execute(select(func.pg_advisory_xact_lock(number)))
 
 
-class day_number(FunctionElement):
-    """A date as a count of days, so that two dates' distance is a subtraction on both
-    backends (SQLite stores dates as 'YYYY-MM-DD' text)."""
-
-    type = Float()
-    inherit_cache = True
-
-
-@compiles(day_number, "sqlite")
-def _day_sqlite(element, compiler, **kw):
-    (column,) = element.clauses
-    return f"julianday({compiler.process(column, **kw)})"
-
-
-@compiles(day_number, "postgresql")
-def _day_postgresql(element, compiler, **kw):
-    (column,) = element.clauses
-    return f"(CAST({compiler.process(column, **kw)} AS DATE) - DATE '2000-01-01')"
 
 
 def _is_sql(value) -> bool:
@@ -186,17 +167,8 @@ def candidate_of(session: Session, report_id: int) -> Earlier | None:
     row = session.get(Report, report_id)
     if row is None:
         return None
-    found = find_possible_duplicate(
-        session,
-        key=row.event_key,
-        event_date=row.event_date,
-        country=row.country,
-        region=row.region,
-        is_demo=row.is_demo,
-        exclude_id=row.id,
-        continues=row.continues,
-    )
-    return Earlier(*found) if found else None
+    fields = ("event_key", "event_date", "country", "region", "is_demo", "continues")
+    return earlier_report(session, {name: getattr(row, name) for name in fields}, row.id)
 
 
 @dataclass(frozen=True)
