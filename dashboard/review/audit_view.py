@@ -97,7 +97,7 @@ def value_text(name: str, value: Any) -> str:
     if isinstance(value, int):
         return format_decimal(value)
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or EMPTY
+        return i18n.join_list(value) or EMPTY
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
     return str(value)

@@ -96,7 +96,8 @@ def dcc_pick(report_id: int):
 
 
 def _join(items) -> str:
-    return ", ".join(items) or "–"
+    """Names as the viewer's language lists them ("A, B and C", Arabic "A وB وC"), or "–"."""
+    return i18n.join_list(items) or "–"
 
 
 def _retired_rows(retired) -> list[tuple[str, str]]:
