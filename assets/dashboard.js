@@ -63,9 +63,13 @@
       },
 
       // A click on a comparison choice sets it; a second click on the same choice clears it.
+      // The choices are drawn again when the filters change: buttons that just appeared (no
+      // click yet) may fire this too, and must not choose anything.
       chooseComparison: function (clicks, current) {
-        var trigger = window.dash_clientside.callback_context.triggered_id;
-        if (!trigger || !trigger.code) { return window.dash_clientside.no_update; }
+        var context = window.dash_clientside.callback_context;
+        var trigger = context.triggered_id;
+        var clicked = (context.triggered || []).some(function (t) { return t.value > 0; });
+        if (!trigger || !trigger.code || !clicked) { return window.dash_clientside.no_update; }
         return trigger.code === current ? null : trigger.code;
       },
 

@@ -27,10 +27,13 @@ def _ranked(form: Page, name: str) -> None:
 def _submitted(form: Page, live_url: str) -> dict:
     form.locator("#report-submit").click()
     confirmation = form.locator("#report-confirmation")
-    expect(confirmation).to_contain_text("stored as number", timeout=10000)
     # Whitespace around the number may be a line break or a no-break space in the rendering.
-    found = re.search(r"stored as number\W*(\d+)", confirmation.inner_text())
-    assert found, confirmation.inner_text()
+    stored = re.compile(r"stored as number\W*(\d+)")
+    # Waits for the number itself: the receipt may still be drawing when the sentence shows.
+    expect(confirmation).to_contain_text(stored, timeout=10000)
+    text = confirmation.inner_text()
+    found = stored.search(text)
+    assert found, text
     number = int(found.group(1))
     answer = form.request.get(f"{live_url}/api/v1/reports/{number}")
     assert answer.ok, answer.text()
