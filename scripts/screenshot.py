@@ -1,6 +1,8 @@
 """Screenshots of the app in headless Chromium, on a throwaway database with the demo data.
 
-python scripts/screenshot.py                 # docs/dashboard.png and dashboard-phone.png
+python scripts/screenshot.py                 # docs/dashboard.png and dashboard-phone.png (whole
+                                             # pages), docs/screenshots/<lang>-first-screen-<w>.png
+                                             # (what shows before scrolling: 1280x900, 375x812)
 python scripts/screenshot.py --langs ar fa   # docs/screenshots/<lang>-{dashboard,report}.png
 """
 
@@ -35,10 +37,16 @@ def main() -> None:
         with serve(app.server) as base, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": args.width, "height": 900})
+            screens = ROOT / "docs" / "screenshots"
             shots = (
                 [
                     ("en", "", args.width, ROOT / "docs" / "dashboard.png"),
                     ("en", "", 375, ROOT / "docs" / "dashboard-phone.png"),
+                    *(
+                        (lang, "", width, screens / f"{lang}-first-screen-{width}.png")
+                        for lang in ("en", "ar")
+                        for width in (1280, 375)
+                    ),
                 ]
                 if not args.langs
                 else [
@@ -48,12 +56,14 @@ def main() -> None:
                 ]
             )
             for lang, path, width, target in shots:
-                page.set_viewport_size({"width": width, "height": 900})
+                first_screen = "first-screen" in target.name
+                height = 812 if width <= 375 and first_screen else 900  # a phone's screen
+                page.set_viewport_size({"width": width, "height": height})
                 page.goto(f"{base}/{lang}/{path}")
                 page.wait_for_selector("#dash-ranking .bars" if not path else "#report-submit")
                 page.wait_for_timeout(800)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=str(target), full_page=not path)
+                page.screenshot(path=str(target), full_page=not path and not first_screen)
                 print(f"wrote {target.relative_to(ROOT)}")
             browser.close()
 
