@@ -71,13 +71,17 @@ def refusing(permitted: Callable[[], bool]):
 def status_filter(queue_ids: QueueIds, statuses: Iterable[str], value: str | None = None):
     """The status dropdown (labelled in the current locale), in a column of the filter row."""
     return dbc.Col(
-        dcc.Dropdown(
-            {s.value: status_label(s) for s in statuses},
-            **({"value": value} if value is not None else {}),
-            id=queue_ids.status,
-            placeholder=_("Any status"),
-            labels=dropdown_labels(),
-        ),
+        [
+            # The dropdown's name (assets/dropdown-a11y.js reads the label for its button).
+            dbc.Label(_("Status"), html_for=queue_ids.status, className="small mb-1"),
+            dcc.Dropdown(
+                {s.value: status_label(s) for s in statuses},
+                **({"value": value} if value is not None else {}),
+                id=queue_ids.status,
+                placeholder=_("Any status"),
+                labels=dropdown_labels(),
+            ),
+        ],
         md=3,
     )
 

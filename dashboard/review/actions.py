@@ -8,6 +8,7 @@ from typing import Any
 
 from dash.exceptions import PreventUpdate
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from dashboard.auth.guards import account
 from dashboard.review import ids
@@ -46,7 +47,8 @@ def perform(action: str, selected, reason, duplicate_of, fixes: dict, picked: li
     if action == ids.REVIEW_BULK:
         if not picked:
             raise Incomplete(_("Select reports first."))
-        return _("%(count)d reports published.", count=publish(db, picked, who))
+        count = publish(db, picked, who)
+        return ngettext("%(num)d report published.", "%(num)d reports published.", count)
     if not selected:
         raise Incomplete(_("Open a report first."))
     selected = int(selected)

@@ -41,12 +41,15 @@ def filters(auto: bool, admin: bool) -> list:
     return [
         review_queue.status_filter(ids.REVIEW, [*review_queue.DECIDED, Status.DUPLICATE]),
         dbc.Col(
-            dcc.Dropdown(
-                {c: i18n.region(c) for c in ref.regions},
-                id=ids.REVIEW_REGION,
-                placeholder=_("Any region"),
-                labels=dropdown_labels(),
-            ),
+            [
+                dbc.Label(_("Region"), html_for=ids.REVIEW_REGION, className="small mb-1"),
+                dcc.Dropdown(
+                    {c: i18n.region(c) for c in ref.regions},
+                    id=ids.REVIEW_REGION,
+                    placeholder=_("Any region"),
+                    labels=dropdown_labels(),
+                ),
+            ],
             md=3,
         ),
         dbc.Col(

@@ -44,9 +44,12 @@ STATUS_COLORS = {"pending": "warning", "published": "success", "rejected": "dang
 
 def status_line(found: dict[str, Any]) -> html.P:
     """The report's status in words, as a badge, and the reason of a rejection."""
+    color = STATUS_COLORS.get(found["status"], "secondary")
     badge = dbc.Badge(
         status_label(found["status"]),
-        color=STATUS_COLORS.get(found["status"], "secondary"),
+        color=color,
+        # White on Bootstrap's yellow is 1.6:1; dark text reads (as text-bg-warning does).
+        text_color="dark" if color == "warning" else None,
         className="me-2",
     )
     reason = (found.get("status_reason") or "").strip()

@@ -34,7 +34,7 @@ def queue_table(rows, flagged: Collection[int] = (), lang: str = i18n.DEFAULT):
     body = [
         html.Tr(
             [
-                html.Td(dcc_pick(r.id)),
+                html.Td(row_pick(r.id)),
                 html.Td(str(r.id)),
                 html.Td(
                     [
@@ -85,8 +85,10 @@ def queue_page(
     ]
 
 
-def dcc_pick(report_id: int):
-    return dcc.Checklist(
+def row_pick(report_id: int):
+    # dbc's, not dcc's: Dash 4's dcc.Checklist wraps each checkbox in a role="option" label
+    # (axe: nested-interactive); dbc's is a plain checkbox and its label.
+    return dbc.Checklist(
         options=[
             {"label": html.Span(f"#{report_id}", className="visually-hidden"), "value": report_id}
         ],

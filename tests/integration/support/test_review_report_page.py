@@ -223,5 +223,5 @@ def test_bulk_publish_from_the_queue(app, client, db, accounts, report):
         "shell-lang.data": "en",
     }
     answer = call(app, client, "review-feedback.children", "review-bulk-publish.n_clicks", values)
-    assert "1 reports published." in json.dumps(answer)
+    assert "1 report published." in json.dumps(answer)
     assert (status_of(db, first), status_of(db, second)) == ("published", "pending")
