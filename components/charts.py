@@ -185,7 +185,7 @@ def table_json(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> dict
         "props": {
             "children": [
                 _html("Thead", _html("Tr", [_html("Th", c, scope="col") for c in columns])),
-                _html("Tbody", [_html("Tr", [_html("Td", str(v)) for v in row]) for row in rows]),
+                _html("Tbody", [_html("Tr", [_html("Td", _cell(v)) for v in row]) for row in rows]),
             ],
             "size": "sm",
             "striped": True,
@@ -194,6 +194,11 @@ def table_json(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> dict
         "type": "Table",
         "namespace": "dash_bootstrap_components",
     }
+
+
+def _cell(value) -> object:
+    """A cell's children: its text, or a component already as JSON (a button in the cell)."""
+    return value if isinstance(value, dict) else str(value)
 
 
 def graph_config(locale: str | None) -> dict:
@@ -207,8 +212,13 @@ def chart_card(
     table_id: str,
     locale: str | None = None,
     controls=None,
+    details_id: str | None = None,
 ) -> dbc.Card:
-    """A titled chart with its controls, a one-sentence summary and its data as a table."""
+    """A titled chart with its controls, a one-sentence summary and its data as a table.
+
+    With ``details_id`` the table's <details> reports its ``open`` to Dash (assets/dashboard.js),
+    so the table can be sent only while it is open."""
+    synced = {"id": details_id, "data-sync-open": "true"} if details_id else {}
     return dbc.Card(
         dbc.CardBody(
             [
@@ -224,7 +234,8 @@ def chart_card(
                         # The region scrolls a wide table sideways; focusable and named
                         # after the chart, so it can be scrolled from the keyboard.
                         html.Div(id=table_id, **scrolling(title, "table-responsive mt-2")),
-                    ]
+                    ],
+                    **synced,
                 ),
             ]
         ),

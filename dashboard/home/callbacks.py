@@ -11,14 +11,22 @@ from __future__ import annotations
 
 import json
 
-from dash import ALL, ClientsideFunction, Input, Output, State, ctx
+from dash import ALL, ClientsideFunction, Input, Output, State, ctx, no_update
 from flask import current_app
 from flask_babel import force_locale
 from plotly.io.json import to_json_plotly
 
 from components import ids as shell_ids
 from components.buttons import CLASSES
-from components.dashboard_ids import COMPACT, COMPARE, VERSION, graph, summary, table
+from components.dashboard_ids import (
+    COMPACT,
+    COMPARE,
+    VERSION,
+    details,
+    graph,
+    summary,
+    table,
+)
 from components.filter_values import filters_from
 from components.filters import DROPDOWNS, FILTER, filter_id
 from dashboard.home import ids, selection, view
@@ -27,7 +35,7 @@ from data import i18n
 from data.aggregates import insights as insights_module
 from data.aggregates.queries import Filters
 from data.aggregates.read import facet_ranges
-from data.cache import cached, cached_freshness, cached_insights, current_version, memoized
+from data.cache import cache, cached, cached_freshness, cached_insights, current_version, memoized
 from data.db import current_db
 from data.reference import reference
 
@@ -85,12 +93,17 @@ def update_dashboard(
     version = current_version(db)
     filters = filters_from(values, names)
     options = view.Options(metric, view_by, weighting, i18n.is_rtl(lang), compact)
-    key = f"view:{version}:{filters.key()}:{lang}:{metric}:{view_by}:{weighting}:{compact}"
+    key = view_key(version, filters, lang, metric, view_by, weighting, compact)
     out = cached(
         key,
         lambda: json.loads(to_json_plotly(render(db, version, filters, options, lang).outputs())),
     )
     return view.live(out) if live else out
+
+
+def view_key(version, filters: Filters, lang, metric, view_by, weighting, compact) -> str:
+    """The cache key of one whole answer: the data version and the view."""
+    return f"view:{version}:{filters.key()}:{lang}:{metric}:{view_by}:{weighting}:{compact}"
 
 
 def render(db, version, filters, options: view.Options, lang: str) -> view.DashboardView:
@@ -117,15 +130,38 @@ def render(db, version, filters, options: view.Options, lang: str) -> view.Dashb
 
 
 def update_dashboard_callback(
-    version, values, metric, view_by, weighting, compact, lang, names, rendered
+    version, values, metric, view_by, weighting, compact, lang, names, rendered, opened=None
 ):
+    """The answer sent: tables only of the charts whose table is open; on a live update, only
+    what changed since the version the page shows when that answer is still cached (in this
+    worker, or in Redis for all), else the figures' data as Patches."""
     live = rendered is not None and ctx.triggered_id == VERSION
-    return update_dashboard(
-        version, values, metric, view_by, weighting, lang, names, live, bool(compact)
-    )
+    compact = bool(compact)
+    out = update_dashboard(version, values, metric, view_by, weighting, lang, names, False, compact)
+    shown = None
+    if live:
+        filters = filters_from(values, names)
+        lang = i18n.normalize(lang)
+        shown = cache.get(view_key(rendered, filters, lang, metric, view_by, weighting, compact))
+    return view.to_send(out, opened or {}, live, shown)
 
 
-def pick_place(click, _clear, _chips, _places, view_by, values, names):
+def open_table(name: str):
+    """The callback of one chart's table: drawn when its <details> opens (the dashboard's
+    answer carries it only while it is open)."""
+
+    def show(opened, values, metric, view_by, weighting, compact, lang, names):
+        if not opened:
+            return no_update
+        out = update_dashboard(
+            None, values, metric, view_by, weighting, lang, names, False, bool(compact)
+        )
+        return out["charts"][name]["table"]
+
+    return show
+
+
+def pick_place(click, _clear, _chips, _places, _picks, view_by, values, names):
     clicked = bool(ctx.triggered and ctx.triggered[0].get("value"))
     return place_filters(ctx.triggered_id, click, view_by, values, names, clicked)
 
@@ -147,6 +183,7 @@ def dashboard_outputs() -> dict:
         "status": Output(ids.UPDATED, "children"),
         "last_report": Output(ids.LAST_REPORT, "data"),
         "download": Output(ids.DOWNLOAD, "href"),
+        "regions": Output(ids.REGION_LIST, "children"),
         "charts": {
             name: {
                 "figure": Output(graph(name), "figure"),
@@ -237,14 +274,29 @@ def register(app) -> None:
             "lang": State(shell_ids.LANG, "data"),
             "names": State(FILTER_VALUES, "id"),
             "rendered": State(ids.RENDERED, "data"),
+            "opened": {name: State(details(name), "open") for name in ids.CHARTS},
         },
     )(update_dashboard_callback)
+    for name in ids.CHARTS:
+        app.callback(
+            Output(table(name), "children", allow_duplicate=True),
+            Input(details(name), "open"),
+            State(FILTER_VALUES, "value"),
+            State(ids.MAP_METRIC, "value"),
+            State(ids.MAP_VIEW, "value"),
+            State(ids.WEIGHTING, "value"),
+            State(COMPACT, "data"),
+            State(shell_ids.LANG, "data"),
+            State(FILTER_VALUES, "id"),
+            prevent_initial_call=True,
+        )(open_table(name))
     app.callback(
         Output(FILTER_VALUES, "value"),
         Input(graph("map"), "clickData"),
         Input(ids.CLEAR, "n_clicks"),
         Input(ids.chip(ALL), "n_clicks"),
         Input(ids.place_chip(ALL), "n_clicks"),
+        Input(ids.place_pick(ALL, ALL, ALL), "n_clicks"),
         State(ids.MAP_VIEW, "value"),
         State(FILTER_VALUES, "value"),
         State(FILTER_VALUES, "id"),

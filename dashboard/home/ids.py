@@ -24,6 +24,10 @@ WEIGHTING = "dash-weighting"
 CHIP = "dash-chip"  # {"type": CHIP, "group": code}: one click for "many people from a group"
 MAP_SELECTION = "dash-map-selection"  # beside the map: the chosen place, as removable chips
 PLACE_CHIP = "dash-place-chip"  # {"type": PLACE_CHIP, "name": "region" | "country"}
+REGION_LIST = "dash-region-list"  # beside the map: each region as a button (a phone's map)
+# {"type": PLACE_PICK, "name": "region" | "country", "code": code, "where": "list" | "table"}:
+# a button that filters by a place as a map click does (the region list, the map's table).
+PLACE_PICK = "dash-place-pick"
 
 # Charts: each has a graph, a summary sentence and a data table (see components.charts).
 CHARTS = (
@@ -44,3 +48,7 @@ def chip(group: str) -> dict:
 
 def place_chip(name: str) -> dict:
     return {"type": PLACE_CHIP, "name": name}
+
+
+def place_pick(name, code, where) -> dict:
+    return {"type": PLACE_PICK, "name": name, "code": code, "where": where}

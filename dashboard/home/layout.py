@@ -12,19 +12,21 @@ from flask_babel import ngettext
 
 from components.buttons import classes_store
 from components.charts import chart_card, stat_card
-from components.dashboard_ids import COMPACT, VERSION, graph, summary, table
+from components.dashboard_ids import COMPACT, VERSION, details, graph, summary, table
 from components.phases import stepper
 from dashboard.compare import layout as compare_layout
 from dashboard.contributions.layout import dashboard_part as contributions_part
 from dashboard.events import waiting
 from dashboard.export.downloads import wikimedia_menu
-from dashboard.home import ids, selection
+from dashboard.home import ids, place_picks, selection
 from dashboard.home.controls import filter_panel, map_controls, toggle_defaults, weighting
 from data.privacy import THRESHOLD
 
 
 def _chart(name: str, title: str, locale: str | None, controls=None, **col):
-    card = chart_card(title, graph(name), summary(name), table(name), locale, controls)
+    card = chart_card(
+        title, graph(name), summary(name), table(name), locale, controls, details_id=details(name)
+    )
     return dbc.Col(card, **col)
 
 
@@ -131,7 +133,7 @@ def dashboard(
                     "map",
                     _("Where the reports come from"),
                     locale,
-                    html.Div([map_controls(query), selection.holder()]),
+                    html.Div([map_controls(query), selection.holder(), place_picks.holder()]),
                     xs=12,
                 )
             ),

@@ -7,12 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from dash import Patch, html
+from dash import Patch, html, no_update
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 
 from components.charts import Chart, table_json
-from dashboard.home import activity, figures, heatmaps, map_figure
+from dashboard.home import activity, figures, heatmaps, map_figure, place_picks
 from data.aggregates.insights import Insights
 from data.aggregates.queries import Filters, Summary
 from data.filters import to_query
@@ -62,10 +62,12 @@ class DashboardView:
     last_report: str | None  # ISO time of the newest report ("N minutes ago" is clientside)
     download: str  # the CSV of the filtered reports
     charts: dict[str, ChartView]
+    regions: list = ()  # beside the map: a button per region (dashboard/home/place_picks.py)
 
     def outputs(self) -> dict:
         """The values by output name (the keys of the callback's ``output`` dict)."""
         return {
+            "regions": list(self.regions),
             "rendered": self.rendered,
             "events": self.events,
             "participants": self.participants,
@@ -104,6 +106,7 @@ def build(
         last_report=fresh.last_report.isoformat() + "Z" if fresh.last_report else None,
         download="/api/v1/reports?" + urlencode({"format": "csv", **to_query(filters)}),
         charts=charts(data, world, options, threshold, filters),
+        regions=place_picks.region_list(world, filters.region),
     )
 
 
@@ -129,7 +132,11 @@ def charts(
         "time": activity.over_time(data, rtl),
         "languages": activity.languages(data, rtl, compact),
     }
-    return {name: ChartView.of(chart) for name, chart in built.items()}
+    views = {name: ChartView.of(chart) for name, chart in built.items()}
+    # The map's place names are buttons that filter by the place, as a click on the map does.
+    chosen = place[0] if options.view == "region" else place[1]
+    table = place_picks.map_table(built["map"], world, options.view, chosen)
+    return {**views, "map": ChartView(views["map"].figure, views["map"].summary, table)}
 
 
 def group_list(summary: Summary, threshold: int):
@@ -183,3 +190,70 @@ def live(outputs: dict) -> dict:
             for name, chart in outputs["charts"].items()
         },
     }
+
+
+def figure_changes(figure: dict, shown: dict):
+    """A Patch of what moved from ``shown`` (the figure the page has) to ``figure``: the trace
+    properties that differ (``x``, ``y``, ``text``, ``customdata``…) and the parts of the layout
+    that data can change; ``no_update`` when nothing did. A trace added, removed or reshaped is
+    sent whole."""
+    patch = Patch()
+    changed = False
+    new, old = figure["data"], shown["data"]
+    if len(new) != len(old):
+        patch["data"] = new
+        changed = True
+    else:
+        for i, (trace, before) in enumerate(zip(new, old, strict=True)):
+            if trace == before:
+                continue
+            changed = True
+            if trace.keys() != before.keys():
+                patch["data"][i] = trace
+                continue
+            for key, value in trace.items():
+                if value != before[key]:
+                    patch["data"][i][key] = value
+    for key in LIVE_LAYOUT:
+        empty = [] if key == "annotations" else None
+        value = figure["layout"].get(key, empty)
+        if value != shown["layout"].get(key, empty):
+            patch["layout"][key] = value
+            changed = True
+    return patch if changed else no_update
+
+
+def to_send(outputs: dict, opened: dict, live: bool, shown: dict | None = None) -> dict:
+    """What a callback answer carries of ``outputs`` (as JSON; left as they are, they may be
+    cached): a chart's table only while its <details> is ``opened``; on a ``live`` update
+    (the data version moved under an unchanged view) figures as Patches, and, when ``shown``
+    (the answer the page has) is known, only what changed since it.
+
+    At 1,000 reports the tables were most of a live answer's bytes; a table opened later is
+    sent by its own callback (``callbacks.open_table``)."""
+    charts = {}
+    for name, chart in outputs["charts"].items():
+        before = shown["charts"][name] if shown else None
+        if shown:
+            figure = figure_changes(chart["figure"], before["figure"])
+        else:
+            figure = as_patch(chart["figure"]) if live else chart["figure"]
+        charts[name] = {
+            "figure": figure,
+            "summary": _same(chart["summary"], before and before["summary"]),
+            # An open table is always sent: the page's may be newer than ``shown`` (opened
+            # between two polls, it showed the newest version).
+            "table": chart["table"] if opened.get(name) else no_update,
+        }
+    if not shown:
+        return {**outputs, "charts": charts}
+    return {
+        **{key: _same(value, shown.get(key)) for key, value in outputs.items()},
+        "rendered": outputs["rendered"],
+        "charts": charts,
+    }
+
+
+def _same(value, before):
+    """``no_update`` when the page already shows ``value``."""
+    return no_update if before is not None and value == before else value

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, ctx, html
 from dash.exceptions import PreventUpdate
+from flask import current_app
 from flask_babel import force_locale, format_date, format_decimal, ngettext
 from flask_babel import gettext as _
 
@@ -36,10 +37,12 @@ def update_plan(values, start, end, share_group, lang, filter_ids):
         pairs = overlap.pairs(session, filters)
         gaps = overlap.gaps(session, filters)
     group = filters.group or share_group
+    threshold = current_app.config["PRIVACY_THRESHOLD"]
     with force_locale(lang):
         table = (
             data_table(
-                plan_figures.metrics_columns(group), plan_figures.metrics_rows(metrics, group)
+                plan_figures.metrics_columns(group),
+                plan_figures.metrics_rows(metrics, group, threshold),
             )
             if metrics
             else html.P(_("No published report matches these filters."))
@@ -49,7 +52,7 @@ def update_plan(values, start, end, share_group, lang, filter_ids):
             [_("Initiative"), _("Chosen together with"), _("Events")],
             plan_figures.pair_rows(pairs),
         )
-        rows = plan_figures.gap_rows(gaps)
+        rows = plan_figures.gap_rows(gaps, threshold)
         gap_view = html.Div(
             [
                 html.P(

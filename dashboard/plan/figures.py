@@ -6,12 +6,14 @@ Pure (no Dash callbacks, no database); labels and numbers follow the current loc
 from __future__ import annotations
 
 import plotly.graph_objects as go
-from flask_babel import format_decimal, format_percent
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 
 from components.charts import Chart, styled
+from components.small_numbers import full
 from data import i18n
 from data.overlap.shapes import Cell, Gaps, InitiativeMetrics, Pair
+from data.privacy import THRESHOLD, group_share
 from data.reference import reference
 from data.support.plan_export import points_text
 
@@ -39,10 +41,19 @@ def metrics_columns(group: str | None) -> list[str]:
     ]
 
 
-def metrics_rows(metrics: list[InitiativeMetrics], group: str | None) -> list[list[str]]:
+def share_text(count: int, of: int, hidden: int, threshold: int) -> str:
+    """A counted group's share as the public pages word it (``components.small_numbers``):
+    "12%", "at least 12% (…)", "n/a — fewer than 5 people"; "–" when there is none to take."""
+    value = group_share(count, of, hidden, threshold)
+    return full(value, threshold) if value is not None else "–"
+
+
+def metrics_rows(
+    metrics: list[InitiativeMetrics], group: str | None, threshold: int = THRESHOLD
+) -> list[list[str]]:
     def share(m: InitiativeMetrics) -> str:
-        value = m.group_shares.get(group) if group else None
-        return format_percent(value, "#,##0.0%") if value is not None else "–"
+        totals = m.group_totals.get(group) if group else None
+        return share_text(*totals, threshold) if totals else "–"
 
     return [
         [
@@ -110,7 +121,7 @@ def pair_rows(pairs: list[Pair]) -> list[list[str]]:
     ]
 
 
-def gap_rows(gaps: Gaps) -> dict[str, list[list[str]]]:
+def gap_rows(gaps: Gaps, threshold: int = THRESHOLD) -> dict[str, list[list[str]]]:
     """Coverage tables; a thin row is marked so that it can be styled and read aloud."""
     thin = _("thin")
     return {
@@ -136,7 +147,7 @@ def gap_rows(gaps: Gaps) -> dict[str, list[list[str]]]:
             [
                 i18n.group(g.code),
                 format_decimal(g.events),
-                format_percent(g.share, "#,##0.0%") if g.share is not None else "–",
+                share_text(g.counted, g.of_participants, g.hidden_events, threshold),
                 thin if g.thin else "",
             ]
             for g in gaps.groups

@@ -10,6 +10,7 @@ from data.aggregates.queries import Filters
 from data.models import Report, ReportGroup, ReportLanguage
 from data.overlap.scope import EVERYTHING, matching_ids
 from data.overlap.shapes import Coverage, Gaps, GroupCoverage
+from data.privacy import hidden_sql, public_count_sql
 from data.reference import reference
 
 THIN_EVENTS = 3  # a region with fewer matching events is "thin"
@@ -44,13 +45,15 @@ def gaps(session: Session, filters: Filters = EVERYTHING) -> Gaps:
         )
     ]
     by_group = {
-        code: (int(n), int(c or 0), int(of or 0))
-        for code, n, c, of in session.execute(
+        code: (int(n), int(c or 0), int(of or 0), int(counted or 0), int(hidden or 0))
+        for code, n, c, of, counted, hidden in session.execute(
             select(
                 ReportGroup.group_code,
                 func.count(),
                 func.sum(ReportGroup.count),
                 func.sum(Report.participants_total),
+                func.sum(public_count_sql(ReportGroup.count)),
+                func.sum(hidden_sql(ReportGroup.count)),
             )
             .join(Report, Report.id == ReportGroup.report_id)
             .where(Report.id.in_(ids))
@@ -59,7 +62,8 @@ def gaps(session: Session, filters: Filters = EVERYTHING) -> Gaps:
     }
     groups = []
     for code in reference().groups:
-        n, count, of = by_group.get(code, (0, 0, 0))
+        n, count, of, counted, hidden = by_group.get(code, (0, 0, 0, 0, 0))
         share = round(count / of, 4) if of else None
-        groups.append(GroupCoverage(code, n, count, of, share, share is None or share < THIN_SHARE))
+        thin = share is None or share < THIN_SHARE
+        groups.append(GroupCoverage(code, n, count, of, share, thin, counted, hidden))
     return Gaps(regions, languages, groups)

@@ -14,7 +14,9 @@ Definitions, for an initiative over those events:
 - ``participant_score``: Σ points × participants / Σ participants of the matching events, so
   every participant weighs the same;
 - ``group_shares``: for each counted group, its members / the participants of the events that
-  prioritized the initiative and reported that group.
+  prioritized the initiative and reported that group;
+- ``group_totals``: the same as public totals count it (``data.privacy.public_count``), with
+  the events whose count is hidden, for ``data.privacy.group_share`` ("n/a", "at least").
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from data.overlap.shapes import (
     PlanLine,
     Provenance,
 )
+from data.privacy import hidden_sql, public_count_sql
 from data.scoring import as_points
 from data.support.plan import plan_items
 
@@ -98,12 +101,15 @@ def initiatives(session: Session, filters: Filters = EVERYTHING) -> list[Initiat
         ).all()
     )
     shares: dict[str, dict[str, float]] = {}
-    for code, group, count, of in session.execute(
+    totals: dict[str, dict[str, tuple[int, int, int]]] = {}
+    for code, group, count, of, counted, hidden in session.execute(
         select(
             ReportInitiative.code,
             ReportGroup.group_code,
             func.sum(ReportGroup.count),
             func.sum(Report.participants_total),
+            func.sum(public_count_sql(ReportGroup.count)),
+            func.sum(hidden_sql(ReportGroup.count)),
         )
         .join(Report, Report.id == ReportInitiative.report_id)
         .join(ReportGroup, ReportGroup.report_id == Report.id)
@@ -112,6 +118,7 @@ def initiatives(session: Session, filters: Filters = EVERYTHING) -> list[Initiat
     ):
         if of:
             shares.setdefault(code, {})[group] = round(int(count) / int(of), 4)
+        totals.setdefault(code, {})[group] = (int(counted or 0), int(of or 0), int(hidden or 0))
     breadth = _breadth(session, ids)
     out = [
         InitiativeMetrics(
@@ -128,6 +135,7 @@ def initiatives(session: Session, filters: Filters = EVERYTHING) -> list[Initiat
             else 0.0,
             group_shares=dict(sorted(shares.get(code, {}).items())),
             coordination=int(coordination.get(code, 0)),
+            group_totals=dict(sorted(totals.get(code, {}).items())),
         )
         for code, n, pts, regions, people, weighted in main
     ]

@@ -19,6 +19,10 @@ class InitiativeMetrics:
     participant_score: float
     group_shares: dict[str, float] = field(default_factory=dict)
     coordination: int = 0  # events that named it for global coordination
+    # Per counted group, what its share may say (data.privacy.group_share): the members counted
+    # in public totals, the participants of the events that counted it, and the events whose
+    # count of it (1..PRIVACY_THRESHOLD-1) is hidden and not in the first number.
+    group_totals: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,10 @@ class GroupCoverage:
     of_participants: int
     share: float | None
     thin: bool
+    # As public totals count it (data.privacy.group_share): members counted, and events whose
+    # count of the group (1..PRIVACY_THRESHOLD-1) is hidden and left out of that number.
+    counted: int = 0
+    hidden_events: int = 0
 
 
 @dataclass(frozen=True)

@@ -118,6 +118,30 @@ def test_an_idle_dashboard_only_polls_the_version(page: Page, live_url, watch):
     seen.assert_clean()
 
 
+def test_a_region_in_the_phones_region_list_filters(page: Page, live_url, watch):
+    """On a phone a region on the map is a small target: the list beside it filters the same."""
+    seen = watch(page, live_url)
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(f"{live_url}/en/")
+    ready(page)
+    total = page.locator("#dash-events").inner_text()
+    buttons = page.locator("#dash-region-list button")
+    expect(buttons.first).to_be_visible()
+    assert buttons.count() > 1
+    box = buttons.nth(1).bounding_box()
+    assert box["height"] >= 24 and box["width"] >= 24  # a target a finger can hit
+    buttons.nth(1).click()
+    page.wait_for_function("() => new URLSearchParams(location.search).has('region')")
+    region = page.evaluate("() => new URLSearchParams(location.search).get('region')")
+    expect(page.locator("#dash-events")).to_have_text(
+        summary_count(page, live_url, f"region={region}"), timeout=20000
+    )
+    assert page.locator("#dash-events").inner_text() != total
+    expect(page.locator('#dash-region-list button[aria-pressed="true"]')).to_have_count(1)
+    expect(page.locator("#dash-map-selection button")).to_have_count(1)  # the removable chip
+    seen.assert_clean()
+
+
 @pytest.mark.skipif(AXE is None, reason="axe-core is fetched by `make test`")
 @pytest.mark.parametrize("path", ["", "report"])
 def test_axe_finds_no_serious_violation(page: Page, live_url, path):

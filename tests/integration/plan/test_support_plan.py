@@ -299,3 +299,38 @@ def test_export_neutralizes_formulas(client, db, accounts, report):
     header, row = list(book["reports"].iter_rows(values_only=True))
     assert row[header.index("event_name")] == "'=cmd|' /C calc'!A0"
     assert client.get("/api/v1/export?format=pdf").status_code == 422
+
+
+def test_a_counted_groups_share_reads_na_or_at_least(app, db, fixture_ids):
+    """B's 2 and C's 3 women (under the threshold of 5) are hidden from public totals: the plan
+    says "at least" while enough is counted, and "n/a" when the share is unknown."""
+    from flask_babel import force_locale
+
+    from dashboard.plan import figures as plan_figures
+
+    threshold = app.server.config["PRIVACY_THRESHOLD"]
+    assert threshold == 5
+    with db.session(readonly=True) as session:
+        found = {m.code: m for m in overlap.initiatives(session)}
+        only_c = overlap.initiatives(session, Filters(region="NWE"))
+        gaps = overlap.gaps(session, Filters(region="NWE"))
+    # Counted in public totals, the participants of the events that counted, hidden events.
+    assert found["I01"].group_totals == {"women": (5, 70, 2)}
+    assert found["I03"].group_totals == {"women": (5, 10, 0)}
+    assert only_c[0].group_totals == {"women": (0, 40, 1)}
+    with app.server.test_request_context("/"), force_locale("en"):
+        shares = {
+            m.code: row[7]
+            for m, row in zip(
+                found.values(),
+                plan_figures.metrics_rows(list(found.values()), "women", threshold),
+                strict=True,
+            )
+        }
+        assert shares["I01"] == "at least 7% (2 events with fewer than 5 people not counted)"
+        assert shares["I03"] == "50%"
+        [hidden] = plan_figures.metrics_rows(only_c, "women", threshold)
+        assert hidden[7] == "n/a — fewer than 5 people"
+        assert "0%" not in hidden[7]
+        women = plan_figures.gap_rows(gaps, threshold)["groups"][0]
+        assert women[:3] == ["Women", "1", "n/a — fewer than 5 people"]

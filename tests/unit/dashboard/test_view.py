@@ -39,6 +39,7 @@ def test_an_empty_view_names_every_output(context):
         "last_report",
         "download",
         "charts",
+        "regions",
     }
     assert set(out["charts"]) == set(ids.CHARTS)
     assert all(set(chart) == {"figure", "summary", "table"} for chart in out["charts"].values())
