@@ -13,6 +13,16 @@
     ];
   }
 
+  // A chart's "Show the data as a table" tells Dash when it opens or closes (html.Details does
+  // not report its open state itself), so the server sends a table only while it can be read.
+  // "toggle" does not bubble: it is caught on its way down.
+  document.addEventListener("toggle", function (event) {
+    var el = event.target;
+    var dc = window.dash_clientside;
+    if (el.tagName !== "DETAILS" || !el.id || !el.hasAttribute("data-sync-open")) { return; }
+    if (dc && dc.set_props) { dc.set_props(el.id, { open: el.open }); }
+  }, true);
+
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     dashboard: {
       // Every few seconds the browser asks /api/v1/version (a tiny JSON answer that HTTP

@@ -19,3 +19,8 @@ def summary(name: str) -> str:
 
 def table(name: str) -> str:
     return f"dash-{name}-table"
+
+
+def details(name: str) -> str:
+    """The chart's "Show the data as a table" (its ``open`` is kept by assets/dashboard.js)."""
+    return f"dash-{name}-details"
