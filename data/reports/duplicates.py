@@ -43,8 +43,6 @@ def lock_event_key(session: Session, key: str) -> None:
         session.execute(select(func.pg_advisory_xact_lock(number)))
 
 
-
-
 def _is_sql(value) -> bool:
     """A column (of a table, an alias or a mapped class), not a Python value."""
     return isinstance(value, ColumnElement) or hasattr(value, "__clause_element__")
