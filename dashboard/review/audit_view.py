@@ -92,8 +92,8 @@ def value_text(name: str, value: Any) -> str:
         return words.get(value, value)
     if name == AUTO_PUBLISH and value in ("0", "1"):
         return pgettext("auto-publish", "on") if value == "1" else pgettext("auto-publish", "off")
-    if isinstance(value, bool):  # e.g. a demo flag: a word, never Python's True/False
-        return pgettext("a yes/no value", "yes") if value else pgettext("a yes/no value", "no")
+    if isinstance(value, bool):
+        return str(value)
     if isinstance(value, int):
         return format_decimal(value)
     if isinstance(value, list):

@@ -101,9 +101,6 @@ def test_audit_actions_and_changes_in_words(sqlite_app):
             "Publish new reports on arrival: on → off"
         ]
         assert changes({"mystery": 1}, {"mystery": 2}) == ["mystery: 1 → 2"]
-        assert changes({"mystery": False}, {"mystery": True}) == ["mystery: no → yes"]
-    with sqlite_app.server.test_request_context(), force_locale("de"):
-        assert changes({"mystery": True}, {"mystery": False}) == ["mystery: ja → nein"]
     with sqlite_app.server.test_request_context(), force_locale("fr"):
         [country] = changes({"country": "KE"}, {"country": "DE"})
         [total] = changes({"participants_total": 34}, {"participants_total": 1200})
